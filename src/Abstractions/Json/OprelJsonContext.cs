@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+using Oprel.OllamaApi;
+using Oprel.Rpc;
+
+namespace Oprel.Json;
+
+/// <summary>Source-generated JSON for every type that crosses a pipe or the HTTP API.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(OllamaGenerateRequest))]
+[JsonSerializable(typeof(OllamaChatRequest))]
+[JsonSerializable(typeof(OllamaGenerateResponse))]
+[JsonSerializable(typeof(OllamaChatResponse))]
+[JsonSerializable(typeof(OllamaVersionResponse))]
+[JsonSerializable(typeof(OllamaError))]
+[JsonSerializable(typeof(OllamaProcessList))]
+[JsonSerializable(typeof(WorkerLoadRequest))]
+[JsonSerializable(typeof(WorkerModelInfo))]
+[JsonSerializable(typeof(GenerationRequest))]
+[JsonSerializable(typeof(GenerationChunk))]
+[JsonSerializable(typeof(WorkerHealth))]
+[JsonSerializable(typeof(int[]))]
+internal sealed partial class OprelJsonContext : JsonSerializerContext;

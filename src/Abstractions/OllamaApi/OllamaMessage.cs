@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace Oprel.OllamaApi;
+
+/// <summary>A chat message on Ollama's wire.</summary>
+internal sealed record OllamaMessage
+{
+    [JsonPropertyName("role")] public string? Role { get; init; }
+    [JsonPropertyName("content")] public string? Content { get; init; }
+    [JsonPropertyName("images")] public IReadOnlyList<string>? Images { get; init; }
+}

@@ -1,0 +1,25 @@
+using StreamJsonRpc;
+
+namespace Oprel.Rpc;
+
+/// <summary>
+/// The contract a worker process serves to its supervisor over one named pipe: one loaded model per worker.
+/// </summary>
+[JsonRpcContract]
+internal partial interface IWorkerService
+{
+    /// <summary>Loads the model; a worker loads exactly once. Fails with <see cref="RpcErrorCodes.ModelLoadFailed"/>.</summary>
+    Task<WorkerModelInfo> LoadAsync(WorkerLoadRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Generates from a prompt or from chat messages, one chunk per piece of text, the last one with Done set.</summary>
+    IAsyncEnumerable<GenerationChunk> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Tokenizes text with the model's vocabulary (special tokens parsed).</summary>
+    Task<int[]> TokenizeAsync(string text, CancellationToken cancellationToken);
+
+    /// <summary>Answers a health ping with the worker's state.</summary>
+    Task<WorkerHealth> PingAsync(CancellationToken cancellationToken);
+
+    /// <summary>Asks the worker to finish: it cancels its sequences, frees the model and exits.</summary>
+    Task ShutdownAsync(CancellationToken cancellationToken);
+}

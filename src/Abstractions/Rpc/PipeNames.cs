@@ -1,0 +1,11 @@
+namespace Oprel.Rpc;
+
+/// <summary>Names of the named pipes: one per supervisor (derived from its HTTP port) and one per worker.</summary>
+internal static class PipeNames
+{
+    /// <summary>The supervisor's pipe for the SDK and the CLI, so servers on different ports run side by side.</summary>
+    public static string Supervisor(int port) => $"oprel-{port}";
+
+    /// <summary>A fresh pipe name for a worker of the given supervisor process.</summary>
+    public static string Worker(int supervisorProcessId) => $"oprel-w{supervisorProcessId}-{Guid.NewGuid():N}"[..32];
+}

@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using LLama;
+using LLama.Native;
+using Oprel.Rpc;
+
+namespace Oprel.Worker.Engine;
+
+/// <summary>
+/// One request being served by the decode loop: its prompt, its sampler, its output channel and its counters.
+/// Only the decode loop thread touches it after it is queued, except <see cref="CancellationToken"/>.
+/// </summary>
+internal sealed class EngineSequence : IDisposable
+{
+    private readonly ChannelWriter<GenerationChunk> _output;
+    private readonly StreamingTokenDecoder _decoder;
+    private readonly StopSequenceMatcher _stops;
+    private readonly int _maxTokens;
+    private long _startTimestamp;
+    private long _firstTokenTimestamp;
+
+    public EngineSequence(
+        IReadOnlyList<LLamaToken> promptTokens,
+        SamplingOptions sampling,
+        SafeLLamaSamplerChainHandle sampler,
+        StreamingTokenDecoder decoder,
+        ChannelWriter<GenerationChunk> output,
+        CancellationToken cancellationToken)
+    {
+        PromptTokens = promptTokens;
+        Sampler = sampler;
+        _decoder = decoder;
+        _output = output;
+        _stops = new StopSequenceMatcher(sampling.Stop);
+        _maxTokens = sampling.NumPredict < 0 ? int.MaxValue : sampling.NumPredict;
+        CancellationToken = cancellationToken;
+    }
+
+    public IReadOnlyList<LLamaToken> PromptTokens { get; }
+
+    public SafeLLamaSamplerChainHandle Sampler { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>The slot (KV-cache sequence) serving it, once assigned.</summary>
+    public SequenceSlot? Slot { get; private set; }
+
+    /// <summary>Index of the next prompt token to evaluate.</summary>
+    public int PromptCursor { get; set; }
+
+    public int CachedPromptTokens { get; private set; }
+
+    /// <summary>The last sampled token, which the next batch must evaluate.</summary>
+    public LLamaToken? NextToken { get; private set; }
+
+    /// <summary>The index of this sequence's logits in the batch just decoded, or -1.</summary>
+    public int LogitsIndex { get; set; } = -1;
+
+    public int GeneratedTokens { get; private set; }
+
+    public bool Finished { get; private set; }
+
+    public bool PromptDone => PromptCursor >= PromptTokens.Count;
+
+    public void Assign(SequenceSlot slot, int cachedTokens)
+    {
+        Slot = slot;
+        CachedPromptTokens = cachedTokens;
+        PromptCursor = cachedTokens;
+        _startTimestamp = Stopwatch.GetTimestamp();
+    }
+
+    /// <summary>Handles a token the sampler chose. Returns false when the sequence has finished.</summary>
+    public bool Accept(LLamaToken token, SafeLlamaModelHandle model)
+    {
+        if (_firstTokenTimestamp == 0)
+        {
+            _firstTokenTimestamp = Stopwatch.GetTimestamp();
+        }
+
+        if (token.IsEndOfGeneration(model.Vocab))
+        {
+            Finish("stop");
+            return false;
+        }
+
+        GeneratedTokens++;
+        _decoder.Add(token);
+        var text = _stops.Append(_decoder.Read());
+        if (text.Length > 0)
+        {
+            _output.TryWrite(new GenerationChunk { Text = text });
+        }
+
+        if (_stops.Stopped)
+        {
+            Finish("stop");
+            return false;
+        }
+
+        if (GeneratedTokens >= _maxTokens)
+        {
+            Finish("length");
+            return false;
+        }
+
+        NextToken = token;
+        return true;
+    }
+
+    /// <summary>Ends the stream with its final chunk. Safe to call more than once.</summary>
+    public void Finish(string reason)
+    {
+        if (Finished)
+        {
+            return;
+        }
+
+        Finished = true;
+        NextToken = null;
+        var rest = _stops.Flush();
+        if (rest.Length > 0 && reason != "cancel")
+        {
+            _output.TryWrite(new GenerationChunk { Text = rest });
+        }
+
+        var now = Stopwatch.GetTimestamp();
+        var firstToken = _firstTokenTimestamp == 0 ? now : _firstTokenTimestamp;
+        var start = _startTimestamp == 0 ? now : _startTimestamp;
+        _output.TryWrite(new GenerationChunk
+        {
+            Done = true,
+            DoneReason = reason,
+            PromptTokens = PromptTokens.Count - CachedPromptTokens,
+            CachedPromptTokens = CachedPromptTokens,
+            GeneratedTokens = GeneratedTokens,
+            PromptEvalDurationNs = (long)Stopwatch.GetElapsedTime(start, firstToken).TotalNanoseconds,
+            EvalDurationNs = (long)Stopwatch.GetElapsedTime(firstToken, now).TotalNanoseconds,
+        });
+        _output.TryComplete();
+    }
+
+    /// <summary>Ends the stream with an error.</summary>
+    public void Fail(Exception error)
+    {
+        if (Finished)
+        {
+            return;
+        }
+
+        Finished = true;
+        NextToken = null;
+        _output.TryComplete(error);
+    }
+
+    public void Dispose() => Sampler.Dispose();
+}

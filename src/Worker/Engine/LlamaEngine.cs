@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Threading.Channels;
+using LLama;
+using LLama.Common;
+using LLama.Exceptions;
+using LLama.Native;
+using Microsoft.Extensions.Logging;
+using Oprel.Rpc;
+using StreamJsonRpc;
+
+namespace Oprel.Worker.Engine;
+
+/// <summary>The llama.cpp engine: one model, one long-lived context, one decode thread.</summary>
+internal sealed partial class LlamaEngine : IInferenceEngine
+{
+    private readonly LLamaWeights _weights;
+    private readonly LLamaContext _context;
+    private readonly DecodeLoop _loop;
+    private readonly ChatPromptRenderer _renderer;
+
+    private LlamaEngine(LLamaWeights weights, LLamaContext context, WorkerModelInfo info, int parallel, ILogger logger)
+    {
+        _weights = weights;
+        _context = context;
+        Info = info;
+        _renderer = new ChatPromptRenderer(weights, info.HasChatTemplate);
+        _loop = new DecodeLoop(context, parallel, logger);
+    }
+
+    public WorkerModelInfo Info { get; }
+
+    public int ActiveSequences => _loop.ActiveSequences;
+
+    public int QueuedRequests => _loop.QueuedRequests;
+
+    /// <summary>Loads a model. Errors are <see cref="LocalRpcException"/>s carrying an <see cref="RpcErrorCodes"/> code.</summary>
+    public static LlamaEngine Load(WorkerLoadRequest request, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!File.Exists(request.ModelPath))
+        {
+            throw new LocalRpcException($"The model file '{request.ModelPath}' does not exist.") { ErrorCode = RpcErrorCodes.ModelNotFound };
+        }
+
+        var parallel = Math.Max(1, request.Parallel);
+        var started = Stopwatch.GetTimestamp();
+        NativeLibrarySetup.Configure(request.NativeLibraryDirectory, logger);
+        if (request.GpuLayers > 0 && !NativeApi.llama_supports_gpu_offload())
+        {
+            throw new LocalRpcException(
+                $"{request.GpuLayers} GPU layers were requested, but the loaded llama.cpp library is a CPU build. Set OPREL_BINARY_DIR to a GPU build, or num_gpu to 0.")
+            { ErrorCode = RpcErrorCodes.ModelLoadFailed };
+        }
+
+        var threads = request.Threads > 0 ? request.Threads : Environment.ProcessorCount;
+        var parameters = new ModelParams(request.ModelPath)
+        {
+            ContextSize = (uint)(request.ContextSize * parallel),
+            GpuLayerCount = request.GpuLayers,
+            LoadMode = LLamaLoadMode.MemoryMap,
+            BatchSize = (uint)request.BatchSize,
+            UBatchSize = (uint)request.BatchSize,
+            SeqMax = (uint)parallel,
+            Threads = threads,
+            BatchThreads = threads,
+        };
+
+        LLamaWeights weights;
+        try
+        {
+            weights = LLamaWeights.LoadFromFile(parameters);
+        }
+        catch (Exception error) when (error is LoadWeightsFailedException or RuntimeError)
+        {
+            throw new LocalRpcException($"llama.cpp could not load '{request.ModelPath}': {error.Message}") { ErrorCode = RpcErrorCodes.ModelLoadFailed };
+        }
+
+        try
+        {
+            var context = weights.CreateContext(parameters, logger);
+            var hasTemplate = weights.NativeHandle.MetadataValueByKey("tokenizer.chat_template") is not null;
+            var info = new WorkerModelInfo
+            {
+                ProcessId = Environment.ProcessId,
+                ModelPath = request.ModelPath,
+                ContextSize = request.ContextSize,
+                VocabularySize = weights.Vocab.Count,
+                ParameterCount = (long)weights.ParameterCount,
+                SizeBytes = (long)weights.SizeInBytes,
+                LoadDurationNs = (long)Stopwatch.GetElapsedTime(started).TotalNanoseconds,
+                Description = weights.NativeHandle.Description,
+                Processor = request.GpuLayers > 0 ? Processor(request.GpuLayers, weights.NativeHandle.LayerCount) : "100% CPU",
+                GpuLayers = request.GpuLayers,
+                HasChatTemplate = hasTemplate,
+            };
+            LogLoaded(logger, request.ModelName, info.LoadDurationNs / 1_000_000, threads, parallel);
+            return new LlamaEngine(weights, context, info, parallel, logger);
+        }
+        catch (Exception error) when (error is RuntimeError)
+        {
+            weights.Dispose();
+            throw new LocalRpcException($"llama.cpp could not create a context for '{request.ModelPath}': {error.Message}") { ErrorCode = RpcErrorCodes.ModelLoadFailed };
+        }
+    }
+
+    public async IAsyncEnumerable<GenerationChunk> GenerateAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var prompt = _renderer.Render(request);
+        var tokens = TokenizePrompt(prompt);
+        if (tokens.Length == 0)
+        {
+            throw new LocalRpcException("The prompt is empty.") { ErrorCode = RpcErrorCodes.InvalidRequest };
+        }
+
+        if (tokens.Length >= _loop.SequenceContext)
+        {
+            throw new LocalRpcException($"The prompt has {tokens.Length} tokens; the context holds {_loop.SequenceContext}. Shorten it or raise num_ctx.")
+            { ErrorCode = RpcErrorCodes.ContextOverflow };
+        }
+
+        var channel = Channel.CreateUnbounded<GenerationChunk>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var sampler = SamplerChainFactory.Create(_weights.NativeHandle, request.Sampling);
+        var decoder = new StreamingTokenDecoder(Encoding.UTF8, _weights.NativeHandle);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var sequence = new EngineSequence(tokens, request.Sampling, sampler, decoder, channel.Writer, linked.Token);
+        _loop.Enqueue(sequence);
+        try
+        {
+            await foreach (var chunk in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return chunk;
+            }
+        }
+        finally
+        {
+            // The caller stopped reading (cancelled, disconnected or broke out): free the sequence at the next step.
+            await linked.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    public int[] Tokenize(string text) => _context.Tokenize(text, addBos: false, special: true).Select(t => (int)t).ToArray();
+
+    public void Dispose()
+    {
+        _loop.Dispose();
+        _context.Dispose();
+        _weights.Dispose();
+    }
+
+    private LLamaToken[] TokenizePrompt(string prompt)
+    {
+        var addBos = _weights.Vocab.ShouldAddBOS;
+        var tokens = _context.Tokenize(prompt, addBos, special: true);
+        // A template that writes the BOS text itself must not get a second one.
+        if (addBos && tokens.Length > 1 && tokens[0] == tokens[1] && _weights.Vocab.BOS is { } bos && tokens[0] == bos)
+        {
+            return tokens[1..];
+        }
+
+        return tokens;
+    }
+
+    private static string Processor(int gpuLayers, int layerCount)
+    {
+        var gpuShare = Math.Min(100, (int)Math.Round(100.0 * gpuLayers / Math.Max(1, layerCount + 1)));
+        return gpuShare >= 100 ? "100% GPU" : $"{100 - gpuShare}%/{gpuShare}% CPU/GPU";
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Loaded {Model} in {Milliseconds} ms ({Threads} threads, {Parallel} parallel sequences)")]
+    private static partial void LogLoaded(ILogger logger, string model, long milliseconds, int threads, int parallel);
+}
