@@ -73,8 +73,9 @@ internal sealed class ServerLauncher
             WorkingDirectory = workingDirectory,
         };
 
-        var host = Path.GetFileNameWithoutExtension(processPath);
-        if (string.Equals(host, "dotnet", StringComparison.OrdinalIgnoreCase))
+        // The muxer (`dotnet oprel.dll …`, as `dotnet test` or a framework-dependent launch runs it) needs the assembly first.
+        var fileName = processPath[(processPath.LastIndexOfAny(['/', '\\']) + 1)..];
+        if (fileName.Equals("dotnet", StringComparison.OrdinalIgnoreCase) || fileName.Equals("dotnet.exe", StringComparison.OrdinalIgnoreCase))
         {
             startInfo.ArgumentList.Add(assemblyPath);
         }
