@@ -32,6 +32,12 @@ internal static class GgufFormat
     /// <summary>Most items one array may hold (2^27).</summary>
     public const int MaxArrayItems = 1 << 27;
 
+    /// <summary>Most metadata entries one file may hold (2^24; real models have a few dozen).</summary>
+    public const int MaxMetadataEntries = 1 << 24;
+
+    /// <summary>Most tensors one file may hold (2^24; real models have a few thousand).</summary>
+    public const int MaxTensors = 1 << 24;
+
     /// <summary>Deepest nesting of arrays: 1 is an array of scalars, 2 an array of arrays.</summary>
     public const int MaxArrayDepth = 8;
 
