@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Collections.ObjectModel;
 
 namespace Oprel.Gguf;
@@ -51,6 +52,7 @@ internal static class GgufReader
         reader.CheckCount(metadataCount, MetadataEntryMinimumBytes, GgufFormat.MaxMetadataEntries, "metadata entry count", metadataCountOffset);
 
         var (metadata, alignment) = ReadMetadata(reader, (int)metadataCount);
+        reader.Context = "the tensor infos";
         reader.CheckCount(tensorCount, TensorInfoMinimumBytes, GgufFormat.MaxTensors, "tensor count", tensorCountOffset);
         var tensors = ReadTensorInfos(reader, (int)tensorCount, alignment);
         var dataOffset = GgufFormat.AlignUp(reader.Position, alignment);
@@ -75,7 +77,7 @@ internal static class GgufReader
 
         if (magic != GgufFormat.Magic)
         {
-            throw reader.Error(0, $"wrong magic 0x{magic:X8} at offset 0; a GGUF file starts with \"GGUF\" (0x{GgufFormat.Magic:X8})");
+            throw reader.Error(0, $"wrong magic {DescribeMagic(magic)} at offset 0; a GGUF file starts with {DescribeMagic(GgufFormat.Magic)}");
         }
 
         var version = reader.ReadUInt32("the version");
@@ -88,6 +90,20 @@ internal static class GgufReader
         }
 
         return version;
+    }
+
+    /// <summary>The four magic bytes in file order, in hex and as text, e.g. 47 47 55 46 ("GGUF").</summary>
+    private static string DescribeMagic(uint magic)
+    {
+        Span<byte> bytes = stackalloc byte[sizeof(uint)];
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes, magic);
+        Span<char> text = stackalloc char[sizeof(uint)];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            text[i] = bytes[i] is >= 0x20 and < 0x7F ? (char)bytes[i] : '.';
+        }
+
+        return $"{Convert.ToHexString(bytes)} (\"{text}\")";
     }
 
     private static (IReadOnlyList<GgufMetadataEntry> Metadata, uint Alignment) ReadMetadata(GgufBinaryReader reader, int count)
@@ -341,7 +357,7 @@ internal static class GgufReader
             if (TensorDataEnd(tensor, dataOffset) > (ulong)fileEnd)
             {
                 var start = (UInt128)dataOffset + tensor.Offset;
-                reader.Context = $"the data of tensor '{tensor.Name}'";
+                reader.Context = "the tensor data";
                 throw reader.Error(
                     (long)UInt128.Min(start, long.MaxValue),
                     $"the {tensor.ByteSize} bytes of tensor '{tensor.Name}' at offset {start} run past the end of the file at offset {fileEnd}");
