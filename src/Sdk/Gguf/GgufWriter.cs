@@ -63,14 +63,16 @@ internal sealed class GgufWriter
     public GgufWriter Add(string key, IReadOnlyList<float> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        return AddValidated(key, GgufValueType.Array, new GgufArray(GgufValueType.Float32, new BoxingReadOnlyList<float>([.. values])), nameof(values));
+        var array = new GgufArray(GgufValueType.Float32, new BoxingReadOnlyList<float>([.. values]));
+        return AddValidated(key, GgufValueType.Array, array, nameof(values));
     }
 
     /// <summary>Adds an array of int32 (copied).</summary>
     public GgufWriter Add(string key, IReadOnlyList<int> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        return AddValidated(key, GgufValueType.Array, new GgufArray(GgufValueType.Int32, new BoxingReadOnlyList<int>([.. values])), nameof(values));
+        var array = new GgufArray(GgufValueType.Int32, new BoxingReadOnlyList<int>([.. values]));
+        return AddValidated(key, GgufValueType.Array, array, nameof(values));
     }
 
     /// <summary>

@@ -84,6 +84,33 @@ public sealed class GgufReaderMalformedFileTests
         Assert.Contains("limit", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Read_LongStringClaimOnNonSeekableStreamWithFewBytes_ThrowsWithoutAllocatingIt()
+    {
+        var bytes = new GgufBytesBuilder().Header(3, 0, 1).UInt64(200 * 1024 * 1024).Bytes(new byte[100]).ToArray();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var error = Assert.Throws<GgufFormatException>(() => GgufTestFiles.Read(bytes, seekable: false));
+
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 16 * 1024 * 1024);
+        Assert.Equal(32, error.Offset);
+        Assert.Contains("unexpected end of file", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_BoolArrayItemOtherThanZeroOrOne_ThrowsAtTheItem()
+    {
+        var bytes = new GgufBytesBuilder()
+            .Header(3, 0, 1)
+            .String("k").Type(GgufValueType.Array).Type(GgufValueType.Bool).UInt64(3).Bytes([1, 0, 7])
+            .ToArray();
+
+        var error = Assert.Throws<GgufFormatException>(() => GgufTestFiles.Read(bytes));
+
+        Assert.Equal(51, error.Offset);
+        Assert.Contains("bool value 7", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

@@ -154,6 +154,31 @@ public sealed class GgufReaderRoundTripTests
     }
 
     [Fact]
+    public void Read_StreamHandingOutOneByteAtATime_ReturnsTheSameFile()
+    {
+        var bytes = GgufTestFiles.ToBytes(GgufTestFiles.SmallModel());
+        using var trickle = new ObservedReadStream(new MemoryStream(bytes), canSeek: false, maxBytesPerRead: 1);
+
+        Assert.Equal(GgufTestFiles.Read(bytes), GgufReader.Read(trickle));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Read_StringsLongerThanTheReadBuffer_ReturnsThemWhole(bool seekable)
+    {
+        var template = string.Concat(Enumerable.Repeat("{% for m in messages %}ü{{ m.content }}{% endfor %}\n", 60_000));
+        var medium = new string('x', 70_000);
+        var bytes = GgufTestFiles.ToBytes(new GgufWriter().Add("tokenizer.chat_template", template).Add("medium", medium).Add("after", 1));
+
+        var file = GgufTestFiles.Read(bytes, seekable);
+
+        Assert.Equal(template, file.GetString("tokenizer.chat_template"));
+        Assert.Equal(medium, file.GetString("medium"));
+        Assert.Equal(1, file.GetInteger("after"));
+    }
+
+    [Fact]
     public void Read_Path_ReturnsTheFileWrittenToThatPath()
     {
         using var directory = new TemporaryDirectory();
