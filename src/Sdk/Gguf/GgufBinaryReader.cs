@@ -24,8 +24,6 @@ internal sealed class GgufBinaryReader
     /// <summary>Strings longer than the buffer start in pooled memory this large at most.</summary>
     private const int InitialLongStringBytes = 1024 * 1024;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     private readonly Stream _stream;
     private readonly byte[] _buffer;
     private long _bufferOffset;
@@ -194,7 +192,7 @@ internal sealed class GgufBinaryReader
     {
         try
         {
-            return StrictUtf8.GetString(bytes);
+            return GgufFormat.StrictUtf8.GetString(bytes);
         }
         catch (DecoderFallbackException ex)
         {
