@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Oprel.Logging;
 using Oprel.Worker.Hosting;
 
 // Oprel.Worker: one process per loaded model, started by the supervisor (`oprel serve`).
@@ -14,7 +15,7 @@ catch (ArgumentException error)
 }
 
 using var loggerFactory = LoggerFactory.Create(builder => builder
-    .SetMinimumLevel(WorkerLogLevel.FromEnvironment())
+    .SetMinimumLevel(LogLevels.FromEnvironment())
     .AddSimpleConsole(options => options.SingleLine = true));
 var logger = loggerFactory.CreateLogger("Oprel.Worker");
 var exitCode = await WorkerHost.RunAsync(arguments, logger);

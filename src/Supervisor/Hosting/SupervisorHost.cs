@@ -1,13 +1,82 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Oprel.Logging;
+using Oprel.Supervisor.Api;
+
 namespace Oprel.Supervisor.Hosting;
 
 /// <summary>Runs `oprel serve`: the HTTP API, the named pipe, and the worker pool, until stopped.</summary>
-internal static class SupervisorHost
+internal static partial class SupervisorHost
 {
     /// <summary>Runs the server until <paramref name="cancellationToken"/> fires, SIGTERM/Ctrl+C arrives or a client asks it to stop. Returns the exit code.</summary>
     public static async Task<int> RunAsync(ServeSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        await Task.Delay(Timeout.Infinite, cancellationToken);
+        var config = Config.Default();
+        config.Validate();
+        var options = SupervisorOptions.FromEnvironment();
+        await using var app = Build(settings, config, options);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Oprel.Supervisor");
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException error)
+        {
+            LogCannotListen(logger, settings.Host, settings.Port, error.Message);
+            return 1;
+        }
+
+        LogListening(logger, settings.Host, settings.Port, config.CacheDir);
+        await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }
+
+    internal static WebApplication Build(ServeSettings settings, Config config, SupervisorOptions options)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevels.Parse(config.LogLevel));
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
+        if (settings.LogFile is { } logFile)
+        {
+            builder.Logging.AddProvider(new FileLoggerProvider(logFile));
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        }
+
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            if (settings.Host is "localhost")
+            {
+                kestrel.ListenLocalhost(settings.Port);
+            }
+            else if (IPAddress.TryParse(settings.Host, out var address))
+            {
+                kestrel.Listen(address, settings.Port);
+            }
+            else
+            {
+                throw new ValidationException($"'{settings.Host}' is not an IP address or localhost.");
+            }
+        });
+        builder.Services.AddOprelSupervisor(settings, config, options);
+        var app = builder.Build();
+        app.MapOllamaApi();
+        return app;
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Oprel is listening on http://{Host}:{Port} (models in {CacheDir})")]
+    private static partial void LogListening(ILogger logger, string host, int port, string cacheDir);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Cannot listen on {Host}:{Port}: {Reason}")]
+    private static partial void LogCannotListen(ILogger logger, string host, int port, string reason);
 }

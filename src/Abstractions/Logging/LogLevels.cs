@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 
-namespace Oprel.Worker.Hosting;
+namespace Oprel.Logging;
 
 /// <summary>Reads OPREL_LOG_LEVEL (trace, debug, info, warn, error).</summary>
-internal static class WorkerLogLevel
+internal static class LogLevels
 {
     public static LogLevel FromEnvironment() => Parse(Environment.GetEnvironmentVariable("OPREL_LOG_LEVEL"));
 

@@ -1,0 +1,4 @@
+namespace Oprel.Models.Tiny;
+
+/// <summary>A next token and how many times it follows a context in the corpus.</summary>
+internal sealed record TinyTransition(int TokenId, int Count);

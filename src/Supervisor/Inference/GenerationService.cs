@@ -1,0 +1,191 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Oprel.Models;
+using Oprel.OllamaApi;
+using Oprel.Rpc;
+using Oprel.Supervisor.Hosting;
+using Oprel.Supervisor.Workers;
+
+namespace Oprel.Supervisor.Inference;
+
+/// <summary>
+/// Serves /api/generate and /api/chat (and the same calls on the named pipe): checks the request, finds the model,
+/// gets its worker from the pool and streams the worker's answer in Ollama's shape. Errors before the first chunk
+/// are the seed's exceptions, so the HTTP layer can answer 400/404 instead of starting a stream.
+/// </summary>
+internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver, Config config, SupervisorOptions options)
+{
+    private static readonly string[] Roles = ["system", "user", "assistant", "tool"];
+
+    public async IAsyncEnumerable<OllamaGenerateResponse> GenerateAsync(OllamaGenerateRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var started = Stopwatch.GetTimestamp();
+        var modelName = RequireModel(request.Model);
+        RejectImages(request.Images, modelName);
+        if (request.Template is { Length: > 0 })
+        {
+            throw new ValidationException("A per-request template is not supported; the model's own chat template is used (or set \"raw\": true).");
+        }
+
+        var sampling = SamplingMapper.Map(request.Options, request.Format);
+        var keepAlive = KeepAlive.Parse(request.KeepAlive);
+        var model = await resolver.ResolveAsync(modelName, cancellationToken);
+
+        if (string.IsNullOrEmpty(request.Prompt))
+        {
+            var reason = await LoadOrUnloadAsync(model, request.Options, keepAlive, cancellationToken);
+            yield return new OllamaGenerateResponse { Model = modelName, CreatedAt = DateTime.UtcNow, Done = true, DoneReason = reason };
+            yield break;
+        }
+
+        var generation = new GenerationRequest { Prompt = request.Prompt, System = request.System, Raw = request.Raw ?? false, Sampling = sampling };
+        await foreach (var (chunk, loadDuration) in RunAsync(model, request.Options, keepAlive, generation, cancellationToken))
+        {
+            yield return chunk.Done
+                ? WithStats(new OllamaGenerateResponse { Model = modelName, CreatedAt = DateTime.UtcNow, Response = chunk.Text }, chunk, started, loadDuration)
+                : new OllamaGenerateResponse { Model = modelName, CreatedAt = DateTime.UtcNow, Response = chunk.Text };
+        }
+    }
+
+    public async IAsyncEnumerable<OllamaChatResponse> ChatAsync(OllamaChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var started = Stopwatch.GetTimestamp();
+        var modelName = RequireModel(request.Model);
+        var turns = CheckMessages(request.Messages, modelName);
+        var sampling = SamplingMapper.Map(request.Options, request.Format);
+        var keepAlive = KeepAlive.Parse(request.KeepAlive);
+        var model = await resolver.ResolveAsync(modelName, cancellationToken);
+
+        if (turns.Count == 0)
+        {
+            var reason = await LoadOrUnloadAsync(model, request.Options, keepAlive, cancellationToken);
+            yield return new OllamaChatResponse { Model = modelName, CreatedAt = DateTime.UtcNow, Message = Assistant(""), Done = true, DoneReason = reason };
+            yield break;
+        }
+
+        var generation = new GenerationRequest { Messages = turns, Sampling = sampling };
+        await foreach (var (chunk, loadDuration) in RunAsync(model, request.Options, keepAlive, generation, cancellationToken))
+        {
+            var response = new OllamaChatResponse { Model = modelName, CreatedAt = DateTime.UtcNow, Message = Assistant(chunk.Text) };
+            yield return chunk.Done ? WithStats(response, chunk, started, loadDuration) : response;
+        }
+    }
+
+    private async IAsyncEnumerable<(GenerationChunk Chunk, TimeSpan LoadDuration)> RunAsync(
+        ResolvedModel model, OllamaOptions? modelOptions, TimeSpan? keepAlive, GenerationRequest generation, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var lease = await pool.AcquireAsync(model.Name, LoadSettings(model, modelOptions), cancellationToken);
+        await using (lease)
+        {
+            lease.KeepAlive = keepAlive ?? options.KeepAlive;
+            var worker = lease.Model.Worker;
+            IAsyncEnumerator<GenerationChunk> chunks;
+            try
+            {
+                chunks = worker.Service.GenerateAsync(generation, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            }
+            catch (Exception error)
+            {
+                throw WorkerErrors.Map(error, model.Name, worker);
+            }
+
+            await using (chunks)
+            {
+                while (true)
+                {
+                    bool more;
+                    try
+                    {
+                        more = await chunks.MoveNextAsync();
+                    }
+                    catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        throw WorkerErrors.Map(error, model.Name, worker);
+                    }
+
+                    if (!more)
+                    {
+                        yield break;
+                    }
+
+                    yield return (chunks.Current, lease.LoadDuration);
+                }
+            }
+        }
+    }
+
+    private async Task<string> LoadOrUnloadAsync(ResolvedModel model, OllamaOptions? modelOptions, TimeSpan? keepAlive, CancellationToken cancellationToken)
+    {
+        if (keepAlive == TimeSpan.Zero)
+        {
+            await pool.UnloadAsync(model.Name);
+            return "unload";
+        }
+
+        var lease = await pool.AcquireAsync(model.Name, LoadSettings(model, modelOptions), cancellationToken);
+        lease.KeepAlive = keepAlive ?? options.KeepAlive;
+        await lease.DisposeAsync();
+        return "load";
+    }
+
+    private ModelLoadSettings LoadSettings(ResolvedModel model, OllamaOptions? modelOptions) => new(
+        model.Path,
+        modelOptions?.NumCtx ?? config.CtxSize,
+        modelOptions?.NumThread ?? config.NThreads,
+        modelOptions?.NumBatch ?? config.BatchSize,
+        modelOptions?.NumGpu is >= 0 ? modelOptions.NumGpu.Value : Math.Max(0, config.NGpuLayers),
+        options.NumParallel,
+        config.BinaryDir);
+
+    private static T WithStats<T>(T response, GenerationChunk last, long started, TimeSpan loadDuration)
+        where T : OllamaCompletionStats => response with
+        {
+            Done = true,
+            DoneReason = last.DoneReason,
+            TotalDuration = (long)Stopwatch.GetElapsedTime(started).TotalNanoseconds,
+            LoadDuration = (long)loadDuration.TotalNanoseconds,
+            PromptEvalCount = last.PromptTokens,
+            PromptEvalDuration = last.PromptEvalDurationNs,
+            EvalCount = last.GeneratedTokens,
+            EvalDuration = last.EvalDurationNs,
+        };
+
+    private static OllamaMessage Assistant(string content) => new() { Role = "assistant", Content = content };
+
+    private static string RequireModel(string? model) =>
+        string.IsNullOrWhiteSpace(model) ? throw new ValidationException("model is required") : model.Trim();
+
+    private static void RejectImages(IReadOnlyList<string>? images, string model)
+    {
+        if (images is { Count: > 0 })
+        {
+            throw new ValidationException($"model '{model}' does not support images");
+        }
+    }
+
+    private static List<ChatTurn> CheckMessages(IReadOnlyList<OllamaMessage>? messages, string model)
+    {
+        var turns = new List<ChatTurn>();
+        if (messages is null)
+        {
+            return turns;
+        }
+
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var message = messages[i] ?? throw new ValidationException($"messages[{i}] is null");
+            if (string.IsNullOrEmpty(message.Role) || !Roles.Contains(message.Role))
+            {
+                throw new ValidationException($"messages[{i}] has an invalid role '{message.Role}'; use system, user, assistant or tool");
+            }
+
+            RejectImages(message.Images, model);
+            turns.Add(new ChatTurn(message.Role, message.Content ?? ""));
+        }
+
+        return turns;
+    }
+}

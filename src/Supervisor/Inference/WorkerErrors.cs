@@ -1,0 +1,28 @@
+using Oprel.Rpc;
+using Oprel.Supervisor.Workers;
+using StreamJsonRpc;
+
+namespace Oprel.Supervisor.Inference;
+
+/// <summary>Turns what comes back from a worker's pipe into the seed's exceptions.</summary>
+internal static class WorkerErrors
+{
+    public static Exception Map(Exception error, string model, WorkerProcess worker)
+    {
+        return error switch
+        {
+            OprelException => error,
+            OperationCanceledException => error,
+            RemoteInvocationException remote => remote.ErrorCode switch
+            {
+                RpcErrorCodes.InvalidRequest or RpcErrorCodes.ContextOverflow => new ValidationException(remote.Message, remote),
+                RpcErrorCodes.ModelNotFound => new ModelNotFoundException(remote.Message, remote),
+                RpcErrorCodes.MemoryLimit => new MemoryLimitException(remote.Message, remote),
+                _ => new BackendException(remote.Message, remote),
+            },
+            ConnectionLostException or ObjectDisposedException or IOException =>
+                new BackendException($"The worker for '{model}' {worker.ExitDescription()}.", error),
+            _ => new BackendException($"The worker for '{model}' failed: {error.Message}", error),
+        };
+    }
+}

@@ -1,0 +1,11 @@
+namespace Oprel.Supervisor.Workers;
+
+/// <summary>Everything that decides how a worker loads a model; a request that needs other settings reloads it.</summary>
+internal sealed record ModelLoadSettings(
+    string ModelPath,
+    int ContextSize,
+    int Threads,
+    int BatchSize,
+    int GpuLayers,
+    int Parallel,
+    string? NativeLibraryDirectory);

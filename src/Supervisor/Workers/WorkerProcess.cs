@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.IO.Pipes;
+using Microsoft.Extensions.Logging;
+using Oprel.Rpc;
+using StreamJsonRpc;
+
+namespace Oprel.Supervisor.Workers;
+
+/// <summary>
+/// One Oprel.Worker process and the JSON-RPC connection to it. The worker's own output goes to the supervisor's
+/// log; the worker exits by itself when this process dies.
+/// </summary>
+internal sealed partial class WorkerProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
+    private readonly Process _process;
+    private readonly JsonRpc _rpc;
+    private readonly ILogger _logger;
+    private int _disposed;
+
+    private WorkerProcess(Process process, JsonRpc rpc, IWorkerService service, ILogger logger)
+    {
+        _process = process;
+        _rpc = rpc;
+        Service = service;
+        _logger = logger;
+    }
+
+    public IWorkerService Service { get; }
+
+    public int ProcessId => _process.Id;
+
+    /// <summary>Completes when the connection to the worker is gone (it exited, crashed or was killed).</summary>
+    public Task Disconnected => _rpc.Completion;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Describes how the process ended, for error messages.</summary>
+    public string ExitDescription()
+    {
+        if (!_process.WaitForExit(TimeSpan.FromMilliseconds(500)))
+        {
+            return "stopped answering";
+        }
+
+        var code = _process.ExitCode;
+        return code > 128 && !OperatingSystem.IsWindows() ? $"was killed by signal {code - 128}" : $"exited with code {code}";
+    }
+
+    public static async Task<WorkerProcess> StartAsync(WorkerExecutable executable, string modelName, ILogger logger, CancellationToken cancellationToken)
+    {
+        var pipeName = PipeNames.Worker(Environment.ProcessId);
+        var start = new ProcessStartInfo(executable.FileName)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            CreateNoWindow = true,
+        };
+        foreach (var argument in executable.LeadingArguments.Concat(["--pipe", pipeName, "--parent", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        if (!process.Start())
+        {
+            throw new BackendException($"Could not start a worker process for '{modelName}'.");
+        }
+
+        var pid = process.Id;
+        process.OutputDataReceived += (_, e) => Forward(logger, pid, e.Data);
+        process.ErrorDataReceived += (_, e) => Forward(logger, pid, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        LogStarted(logger, modelName, pid);
+
+        var pipe = new NamedPipeClientStream(".", pipeName, PipeDirection.InOut, PipeOptions.Asynchronous | PipeOptions.CurrentUserOnly);
+        try
+        {
+            using var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            connect.CancelAfter(ConnectTimeout);
+            var exited = process.WaitForExitAsync(connect.Token);
+            var connected = pipe.ConnectAsync(connect.Token);
+            if (await Task.WhenAny(connected, exited) != connected)
+            {
+                await connect.CancelAsync();
+                throw new BackendException($"The worker for '{modelName}' exited with code {process.ExitCode} before it was ready.");
+            }
+
+            await connected;
+        }
+        catch (Exception error) when (error is OperationCanceledException or IOException or TimeoutException)
+        {
+            await pipe.DisposeAsync();
+            Kill(process);
+            process.Dispose();
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new BackendException($"The worker for '{modelName}' did not open its pipe within {ConnectTimeout.TotalSeconds:0} s.", error);
+        }
+        catch
+        {
+            await pipe.DisposeAsync();
+            Kill(process);
+            process.Dispose();
+            throw;
+        }
+
+        var rpc = RpcConnection.Create(pipe);
+        var service = rpc.Attach<IWorkerService>();
+        rpc.StartListening();
+        return new WorkerProcess(process, rpc, service, logger);
+    }
+
+    /// <summary>Kills the worker at once (a crash loop, a memory blow-up, a hang).</summary>
+    public void Kill() => Kill(_process);
+
+    /// <summary>Asks the worker to exit, and kills it if it does not within a few seconds.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        if (!_process.HasExited)
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await Service.ShutdownAsync(timeout.Token);
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (Exception error) when (error is OperationCanceledException or ConnectionLostException or ObjectDisposedException or RemoteInvocationException)
+            {
+                LogForcedStop(_logger, _process.Id);
+            }
+
+            Kill(_process);
+        }
+
+        _rpc.Dispose();
+        LogStopped(_logger, _process.Id);
+        _process.Dispose();
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(TimeSpan.FromSeconds(5));
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
+    private static void Forward(ILogger logger, int pid, string? line)
+    {
+        if (!string.IsNullOrWhiteSpace(line))
+        {
+            LogWorkerOutput(logger, pid, line);
+        }
+    }
+
+    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Started worker {Pid} for {Model}")]
+    private static partial void LogStarted(ILogger logger, string model, int pid);
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Worker {Pid} stopped")]
+    private static partial void LogStopped(ILogger logger, int pid);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Worker {Pid} did not stop when asked; killed it")]
+    private static partial void LogForcedStop(ILogger logger, int pid);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Debug, Message = "[worker {Pid}] {Line}")]
+    private static partial void LogWorkerOutput(ILogger logger, int pid, string line);
+}

@@ -1,0 +1,128 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Nerdbank.Streams;
+using Oprel.Rpc;
+using Oprel.Worker.Hosting;
+using StreamJsonRpc;
+
+namespace Oprel.Worker.Tests.Hosting;
+
+/// <summary>The worker's RPC contract, end to end over an in-memory duplex pipe: what crosses the wire and how errors do.</summary>
+public sealed class WorkerServiceRpcTests : IAsyncLifetime
+{
+    private readonly ScriptedEngine _engine = new(["the", " fox", " ran", "."], TimeSpan.FromMilliseconds(5));
+    private WorkerService _service = null!;
+    private JsonRpc _server = null!;
+    private JsonRpc _client = null!;
+    private IWorkerService _proxy = null!;
+
+    public Task InitializeAsync()
+    {
+        var (serverStream, clientStream) = FullDuplexStream.CreatePair();
+        _service = new WorkerService(NullLogger.Instance, (_, _) => _engine);
+        _server = RpcConnection.Create(serverStream);
+        _server.AddLocalRpcTarget<IWorkerService>(_service, null);
+        _server.StartListening();
+        _client = RpcConnection.Create(clientStream);
+        _proxy = _client.Attach<IWorkerService>();
+        _client.StartListening();
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync()
+    {
+        _client.Dispose();
+        _server.Dispose();
+        _service.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task GenerateAsync_BeforeLoad_FailsWithNotLoadedCode()
+    {
+        var error = await Assert.ThrowsAsync<RemoteInvocationException>(async () =>
+        {
+            await foreach (var _ in _proxy.GenerateAsync(new GenerationRequest { Prompt = "hi" }, CancellationToken.None))
+            {
+            }
+        });
+        Assert.Equal(RpcErrorCodes.NotLoaded, error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task LoadAsync_ReturnsModelInfoAcrossThePipe()
+    {
+        var info = await _proxy.LoadAsync(new WorkerLoadRequest { ModelPath = "/models/scripted.gguf", ModelName = "scripted" }, CancellationToken.None);
+        Assert.Equal("/models/scripted.gguf", info.ModelPath);
+        Assert.Equal(512, info.ContextSize);
+        Assert.Equal("100% CPU", info.Processor);
+    }
+
+    [Fact]
+    public async Task LoadAsync_Twice_FailsWithInvalidRequest()
+    {
+        await _proxy.LoadAsync(new WorkerLoadRequest { ModelPath = "a.gguf", ModelName = "a" }, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<RemoteInvocationException>(
+            () => _proxy.LoadAsync(new WorkerLoadRequest { ModelPath = "b.gguf", ModelName = "b" }, CancellationToken.None));
+        Assert.Equal(RpcErrorCodes.InvalidRequest, error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_StreamsChunksInOrderThenDone()
+    {
+        await _proxy.LoadAsync(new WorkerLoadRequest { ModelPath = "a.gguf", ModelName = "a" }, CancellationToken.None);
+        var request = new GenerationRequest
+        {
+            Messages = [new ChatTurn("user", "tell me")],
+            Sampling = new SamplingOptions { Temperature = 0, Stop = ["END"], Seed = 7 },
+        };
+
+        var chunks = new List<GenerationChunk>();
+        await foreach (var chunk in _proxy.GenerateAsync(request, CancellationToken.None))
+        {
+            chunks.Add(chunk);
+        }
+
+        Assert.Equal("the fox ran.", string.Concat(chunks.Select(c => c.Text)));
+        Assert.True(chunks[^1].Done);
+        Assert.Equal("stop", chunks[^1].DoneReason);
+        Assert.Equal(4, chunks[^1].GeneratedTokens);
+        var received = Assert.Single(_engine.Requests);
+        Assert.Equal("tell me", Assert.Single(received.Messages!).Content);
+        Assert.Equal(["END"], received.Sampling.Stop);
+        Assert.Equal(7u, received.Sampling.Seed);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_CallerCancels_EngineSeesCancellation()
+    {
+        await _proxy.LoadAsync(new WorkerLoadRequest { ModelPath = "a.gguf", ModelName = "a" }, CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var chunk in _proxy.GenerateAsync(new GenerationRequest { Prompt = "x" }, cancel.Token))
+            {
+                await cancel.CancelAsync();
+            }
+        });
+
+        await _engine.Cancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task PingAsync_ReportsLoadedState()
+    {
+        Assert.False((await _proxy.PingAsync(CancellationToken.None)).Loaded);
+        await _proxy.LoadAsync(new WorkerLoadRequest { ModelPath = "a.gguf", ModelName = "a" }, CancellationToken.None);
+        var health = await _proxy.PingAsync(CancellationToken.None);
+        Assert.True(health.Loaded);
+        Assert.Equal(Environment.ProcessId, health.ProcessId);
+        Assert.True(health.ResidentBytes > 0);
+    }
+
+    [Fact]
+    public async Task ShutdownAsync_CompletesShutdownRequested()
+    {
+        await _proxy.ShutdownAsync(CancellationToken.None);
+        await _service.ShutdownRequested.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+}
