@@ -21,7 +21,8 @@ internal sealed class GgufBinaryReader
     /// <summary>Arrays start this large at most and grow only as their items are actually read.</summary>
     private const int InitialArrayCapacity = 64 * 1024;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>Strings longer than the buffer start in pooled memory this large at most.</summary>
+    private const int InitialLongStringBytes = 1024 * 1024;
 
     private readonly Stream _stream;
     private readonly byte[] _buffer;
@@ -76,7 +77,9 @@ internal sealed class GgufBinaryReader
 
         if (length > GgufFormat.MaxStringBytes)
         {
-            throw Error(offset, $"string length {length} at offset {offset} exceeds the limit of {GgufFormat.MaxStringBytes} bytes");
+            throw Error(
+                offset,
+                $"string length {length} at offset {offset} exceeds the limit of {GgufFormat.MaxStringBytes} bytes");
         }
 
         if (length == 0)
@@ -86,23 +89,9 @@ internal sealed class GgufBinaryReader
 
         var byteCount = (int)length;
         var bytesOffset = Position;
-        if (byteCount <= _buffer.Length)
-        {
-            var text = Decode(Take(byteCount, "a string"), offset, bytesOffset);
-            return text;
-        }
-
-        var rented = ArrayPool<byte>.Shared.Rent(byteCount);
-        try
-        {
-            var bytes = rented.AsSpan(0, byteCount);
-            ReadExactly(bytes, "a string", bytesOffset);
-            return Decode(bytes, offset, bytesOffset);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
+        return byteCount <= _buffer.Length
+            ? Decode(Take(byteCount, "a string"), offset, bytesOffset)
+            : ReadLongString(byteCount, offset, bytesOffset);
     }
 
     /// <summary>Reads <paramref name="count"/> fixed-size little-endian values into a new array.</summary>
@@ -167,11 +156,43 @@ internal sealed class GgufBinaryReader
         return Position;
     }
 
+    /// <summary>
+    /// Reads a string longer than the buffer into pooled memory that grows only as bytes actually arrive, so a
+    /// stream that cannot seek and claims a long string it does not hold costs little.
+    /// </summary>
+    private string ReadLongString(int byteCount, long stringOffset, long bytesOffset)
+    {
+        var bytes = ArrayPool<byte>.Shared.Rent(Math.Min(byteCount, InitialLongStringBytes));
+        try
+        {
+            var filled = 0;
+            while (true)
+            {
+                var chunk = Math.Min(byteCount, bytes.Length) - filled;
+                ReadExactly(bytes.AsSpan(filled, chunk), "a string", bytesOffset);
+                filled += chunk;
+                if (filled == byteCount)
+                {
+                    return Decode(bytes.AsSpan(0, byteCount), stringOffset, bytesOffset);
+                }
+
+                var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * bytes.Length, byteCount));
+                bytes.AsSpan(0, filled).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(bytes);
+                bytes = larger;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
     private string Decode(ReadOnlySpan<byte> bytes, long stringOffset, long bytesOffset)
     {
         try
         {
-            return StrictUtf8.GetString(bytes);
+            return GgufFormat.StrictUtf8.GetString(bytes);
         }
         catch (DecoderFallbackException ex)
         {

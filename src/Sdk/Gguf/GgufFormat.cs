@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Oprel.Gguf;
 
 /// <summary>Constants of the GGUF container format and the limits this library enforces on it.</summary>
@@ -40,6 +42,9 @@ internal static class GgufFormat
 
     /// <summary>Deepest nesting of arrays: 1 is an array of scalars, 2 an array of arrays.</summary>
     public const int MaxArrayDepth = 8;
+
+    /// <summary>UTF-8 that throws on invalid bytes and lone surrogates instead of replacing them.</summary>
+    public static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Fewest bytes a value of <paramref name="type"/> takes in a file, or 0 for an unknown type.</summary>
     public static int MinimumValueSize(GgufValueType type) => type switch

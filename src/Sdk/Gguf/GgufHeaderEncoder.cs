@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace Oprel.Gguf;
 
@@ -11,8 +10,6 @@ namespace Oprel.Gguf;
 /// </summary>
 internal sealed class GgufHeaderEncoder
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
 
     public int Length => _buffer.WrittenCount;
@@ -144,9 +141,9 @@ internal sealed class GgufHeaderEncoder
 
     private void WriteString(string value)
     {
-        var byteCount = StrictUtf8.GetByteCount(value);
+        var byteCount = GgufFormat.StrictUtf8.GetByteCount(value);
         WriteUInt64((ulong)byteCount);
-        StrictUtf8.GetBytes(value, Take(byteCount));
+        GgufFormat.StrictUtf8.GetBytes(value, Take(byteCount));
     }
 
     private void WriteByte(byte value) => Take(1)[0] = value;

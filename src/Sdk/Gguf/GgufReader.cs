@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Collections.ObjectModel;
 
 namespace Oprel.Gguf;
@@ -48,9 +49,11 @@ internal static class GgufReader
         reader.CheckCount(tensorCount, TensorInfoMinimumBytes, GgufFormat.MaxTensors, "tensor count", tensorCountOffset);
         var metadataCountOffset = reader.Position;
         var metadataCount = reader.ReadUInt64("the metadata entry count");
-        reader.CheckCount(metadataCount, MetadataEntryMinimumBytes, GgufFormat.MaxMetadataEntries, "metadata entry count", metadataCountOffset);
+        reader.CheckCount(
+            metadataCount, MetadataEntryMinimumBytes, GgufFormat.MaxMetadataEntries, "metadata entry count", metadataCountOffset);
 
         var (metadata, alignment) = ReadMetadata(reader, (int)metadataCount);
+        reader.Context = "the tensor infos";
         reader.CheckCount(tensorCount, TensorInfoMinimumBytes, GgufFormat.MaxTensors, "tensor count", tensorCountOffset);
         var tensors = ReadTensorInfos(reader, (int)tensorCount, alignment);
         var dataOffset = GgufFormat.AlignUp(reader.Position, alignment);
@@ -70,12 +73,16 @@ internal static class GgufReader
         var magic = reader.ReadUInt32("the magic");
         if (magic == GgufFormat.BigEndianMagic)
         {
-            throw reader.Error(0, "the file is a big-endian GGUF file (magic \"FUGG\" at offset 0); only little-endian files are supported");
+            throw reader.Error(
+                0,
+                "the file is a big-endian GGUF file (magic \"FUGG\" at offset 0); only little-endian files are supported");
         }
 
         if (magic != GgufFormat.Magic)
         {
-            throw reader.Error(0, $"wrong magic 0x{magic:X8} at offset 0; a GGUF file starts with \"GGUF\" (0x{GgufFormat.Magic:X8})");
+            throw reader.Error(
+                0,
+                $"wrong magic {DescribeMagic(magic)} at offset 0; a GGUF file starts with {DescribeMagic(GgufFormat.Magic)}");
         }
 
         var version = reader.ReadUInt32("the version");
@@ -88,6 +95,20 @@ internal static class GgufReader
         }
 
         return version;
+    }
+
+    /// <summary>The four magic bytes in file order, in hex and as text, e.g. 47475546 ("GGUF").</summary>
+    private static string DescribeMagic(uint magic)
+    {
+        Span<byte> bytes = stackalloc byte[sizeof(uint)];
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes, magic);
+        Span<char> text = stackalloc char[sizeof(uint)];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            text[i] = bytes[i] is >= 0x20 and < 0x7F ? (char)bytes[i] : '.';
+        }
+
+        return $"{Convert.ToHexString(bytes)} (\"{text}\")";
     }
 
     private static (IReadOnlyList<GgufMetadataEntry> Metadata, uint Alignment) ReadMetadata(GgufBinaryReader reader, int count)
@@ -125,13 +146,17 @@ internal static class GgufReader
     {
         if (type != GgufValueType.UInt32)
         {
-            throw reader.Error(typeOffset, $"'{GgufFormat.AlignmentKey}' at offset {typeOffset} has type {type}; it must be UInt32");
+            throw reader.Error(
+                typeOffset,
+                $"'{GgufFormat.AlignmentKey}' at offset {typeOffset} has type {type}; it must be UInt32");
         }
 
         var alignment = (uint)value;
         return GgufFormat.IsValidAlignment(alignment)
             ? alignment
-            : throw reader.Error(valueOffset, $"'{GgufFormat.AlignmentKey}' {alignment} at offset {valueOffset} is not a power of two");
+            : throw reader.Error(
+                valueOffset,
+                $"'{GgufFormat.AlignmentKey}' {alignment} at offset {valueOffset} is not a power of two");
     }
 
     private static GgufValueType ReadValueType(GgufBinaryReader reader)
@@ -176,7 +201,9 @@ internal static class GgufReader
         var offset = reader.Position;
         if (depth > GgufFormat.MaxArrayDepth)
         {
-            throw reader.Error(offset, $"the array at offset {offset} is nested {depth} deep, more than the limit of {GgufFormat.MaxArrayDepth}");
+            throw reader.Error(
+                offset,
+                $"the array at offset {offset} is nested {depth} deep, more than the limit of {GgufFormat.MaxArrayDepth}");
         }
 
         var elementType = ReadValueType(reader);
@@ -303,14 +330,18 @@ internal static class GgufReader
         var byteSize = elementCount / blockSize * (ulong)GgmlTypeInfo.BytesPerBlock(type);
         if (byteSize > long.MaxValue)
         {
-            throw reader.Error(typeOffset, $"tensor '{name}' of {elementCount} {type} elements (type at offset {typeOffset}) takes {byteSize} bytes, more than a file can hold");
+            throw reader.Error(
+                typeOffset,
+                $"tensor '{name}' of {elementCount} {type} elements (type at offset {typeOffset}) takes {byteSize} bytes, more than a file can hold");
         }
 
         var offsetOffset = reader.Position;
         var offset = reader.ReadUInt64("a tensor data offset");
         if (offset % alignment != 0)
         {
-            throw reader.Error(offsetOffset, $"tensor data offset {offset} at offset {offsetOffset} is not a multiple of the alignment {alignment}");
+            throw reader.Error(
+                offsetOffset,
+                $"tensor data offset {offset} at offset {offsetOffset} is not a multiple of the alignment {alignment}");
         }
 
         return new GgufTensorInfo(name, Array.AsReadOnly(dimensions), type, offset);
@@ -341,7 +372,7 @@ internal static class GgufReader
             if (TensorDataEnd(tensor, dataOffset) > (ulong)fileEnd)
             {
                 var start = (UInt128)dataOffset + tensor.Offset;
-                reader.Context = $"the data of tensor '{tensor.Name}'";
+                reader.Context = "the tensor data";
                 throw reader.Error(
                     (long)UInt128.Min(start, long.MaxValue),
                     $"the {tensor.ByteSize} bytes of tensor '{tensor.Name}' at offset {start} run past the end of the file at offset {fileEnd}");

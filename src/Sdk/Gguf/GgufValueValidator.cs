@@ -9,8 +9,6 @@ namespace Oprel.Gguf;
 /// </summary>
 internal static class GgufValueValidator
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>Validates a key: non-empty, valid UTF-16, at most <see cref="GgufFormat.MaxStringBytes"/> in UTF-8.</summary>
     /// <exception cref="ArgumentException">The key is not valid.</exception>
     public static void ValidateKey(string key, string paramName)
@@ -140,7 +138,7 @@ internal static class GgufValueValidator
         int byteCount;
         try
         {
-            byteCount = StrictUtf8.GetByteCount(value);
+            byteCount = GgufFormat.StrictUtf8.GetByteCount(value);
         }
         catch (EncoderFallbackException ex)
         {

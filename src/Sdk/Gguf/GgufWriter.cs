@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
 
 namespace Oprel.Gguf;
 
@@ -16,7 +15,6 @@ internal sealed class GgufWriter
     /// <summary>Tensor data is written in pieces of this size so an async write can be cancelled between them.</summary>
     private const int WriteChunkBytes = 4 * 1024 * 1024;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly ReadOnlyMemory<byte> Zeros = new byte[64 * 1024];
 
     private readonly List<GgufMetadataEntry> _metadata = [];
@@ -63,14 +61,16 @@ internal sealed class GgufWriter
     public GgufWriter Add(string key, IReadOnlyList<float> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        return AddValidated(key, GgufValueType.Array, new GgufArray(GgufValueType.Float32, new BoxingReadOnlyList<float>([.. values])), nameof(values));
+        var array = new GgufArray(GgufValueType.Float32, new BoxingReadOnlyList<float>([.. values]));
+        return AddValidated(key, GgufValueType.Array, array, nameof(values));
     }
 
     /// <summary>Adds an array of int32 (copied).</summary>
     public GgufWriter Add(string key, IReadOnlyList<int> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        return AddValidated(key, GgufValueType.Array, new GgufArray(GgufValueType.Int32, new BoxingReadOnlyList<int>([.. values])), nameof(values));
+        var array = new GgufArray(GgufValueType.Int32, new BoxingReadOnlyList<int>([.. values]));
+        return AddValidated(key, GgufValueType.Array, array, nameof(values));
     }
 
     /// <summary>

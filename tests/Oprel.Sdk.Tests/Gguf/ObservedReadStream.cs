@@ -1,7 +1,10 @@
 namespace Oprel.Sdk.Tests.Gguf;
 
-/// <summary>A read-only wrapper that counts the bytes read and can hide that the inner stream seeks.</summary>
-internal sealed class ObservedReadStream(Stream inner, bool canSeek) : Stream
+/// <summary>
+/// A read-only wrapper that counts the bytes read, can hide that the inner stream seeks, and can hand out at most
+/// <paramref name="maxBytesPerRead"/> bytes per read like a network stream.
+/// </summary>
+internal sealed class ObservedReadStream(Stream inner, bool canSeek, int maxBytesPerRead = int.MaxValue) : Stream
 {
     public long BytesRead { get; private set; }
 
@@ -23,7 +26,7 @@ internal sealed class ObservedReadStream(Stream inner, bool canSeek) : Stream
 
     public override int Read(Span<byte> buffer)
     {
-        var read = inner.Read(buffer);
+        var read = inner.Read(buffer[..Math.Min(buffer.Length, maxBytesPerRead)]);
         BytesRead += read;
         return read;
     }
