@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Oprel.Models;
 using Oprel.OllamaApi;
 using Oprel.Rpc;

@@ -3,7 +3,6 @@ using System.IO.Pipes;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Oprel.OllamaApi;
 using Oprel.Rpc;
@@ -121,7 +120,7 @@ public sealed class ServeEndToEndTests(ServerFixture server) : IClassFixture<Ser
     public async Task NamedPipe_StreamsAGeneration()
     {
         await using var pipe = new NamedPipeClientStream(".", PipeNames.Supervisor(server.Port), PipeDirection.InOut, PipeOptions.Asynchronous | PipeOptions.CurrentUserOnly);
-        await pipe.ConnectAsync(TimeSpan.FromSeconds(10));
+        await pipe.ConnectAsync(10_000);
         using var rpc = RpcConnection.Create(pipe);
         var supervisor = rpc.Attach<ISupervisorService>();
         rpc.StartListening();
@@ -142,7 +141,7 @@ public sealed class ServeEndToEndTests(ServerFixture server) : IClassFixture<Ser
     public async Task NamedPipe_UnknownModel_FailsWithModelNotFoundCode()
     {
         await using var pipe = new NamedPipeClientStream(".", PipeNames.Supervisor(server.Port), PipeDirection.InOut, PipeOptions.Asynchronous | PipeOptions.CurrentUserOnly);
-        await pipe.ConnectAsync(TimeSpan.FromSeconds(10));
+        await pipe.ConnectAsync(10_000);
         using var rpc = RpcConnection.Create(pipe);
         var supervisor = rpc.Attach<ISupervisorService>();
         rpc.StartListening();

@@ -72,7 +72,7 @@ internal sealed class TinyCorpus
             return;
         }
 
-        if (!Punctuation.Contains(current[^1], StringComparison.Ordinal) || current[^1] == ",")
+        if (current[^1] is not ("." or "!" or "?"))
         {
             throw new FormatException("Every paragraph must end with '.', '!' or '?'.");
         }

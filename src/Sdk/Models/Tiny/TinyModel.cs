@@ -91,7 +91,7 @@ internal static class TinyModel
         {
             await writer.WriteToAsync(path, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException && HasExpectedSize(path))
+        catch (Exception exception) when ((exception is IOException or UnauthorizedAccessException) && HasExpectedSize(path))
         {
             // Another process won the race (on Windows the rename fails while that file is open); its bytes are ours.
         }

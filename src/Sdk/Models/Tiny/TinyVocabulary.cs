@@ -101,7 +101,8 @@ internal sealed class TinyVocabulary
     public int IdOfWord(string word)
     {
         ArgumentException.ThrowIfNullOrEmpty(word);
-        return IdOf(TinyCorpus.Punctuation.Contains(word, StringComparison.Ordinal) ? word : WordBoundary + word);
+        var isMark = word.Length == 1 && TinyCorpus.Punctuation.Contains(word[0], StringComparison.Ordinal);
+        return IdOf(isMark ? word : WordBoundary + word);
     }
 
     private static int CompareByLengthThenOrdinal(string? left, string? right)

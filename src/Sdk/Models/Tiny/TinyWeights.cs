@@ -11,7 +11,7 @@ namespace Oprel.Models.Tiny;
 /// Every block adds nothing to the residual stream (<c>attn_output</c> and <c>ffn_down</c> are zero; the other block
 /// weights are small fixed-seed noise that is multiplied away), so the final hidden state is the embedding of the
 /// current token alone. Each bigram context (see <see cref="TinyBigramTable"/>) owns one axis of the embedding space,
-/// picked with a pseudo-random sign by a <see cref="SplitMix64"/>, and axis 0 carries a constant bias component:
+/// dealt out with a pseudo-random sign by a fixed-seed <see cref="SplitMix64"/>, and axis 0 carries a constant bias:
 /// the embedding of token t is <c>sign(c)·axis(c) + Bias·axis0</c> with c the context t leads to. These directions are
 /// orthonormal, so there is no cross-talk between contexts.
 /// </para>
@@ -59,7 +59,7 @@ internal static class TinyWeights
             signs[context] = (random.NextUInt64() & 1) == 0 ? 1.0 : -1.0;
         }
 
-        var normScale = 1.0 / Math.Sqrt((1.0 + (Bias * Bias)) / embedding + TinyHyperparameters.RmsNormEpsilon);
+        var normScale = 1.0 / Math.Sqrt(((1.0 + (Bias * Bias)) / embedding) + TinyHyperparameters.RmsNormEpsilon);
         var vocabularySize = (ulong)vocabulary.Count;
         var tensors = new List<TinyTensor>
         {
