@@ -17,6 +17,8 @@ namespace Oprel.Json;
 [JsonSerializable(typeof(OllamaPullRequest))]
 [JsonSerializable(typeof(OllamaCreateRequest))]
 [JsonSerializable(typeof(OllamaCopyRequest))]
+[JsonSerializable(typeof(OllamaEmbedRequest))]
+[JsonSerializable(typeof(OllamaEmbedResponse))]
 [JsonSerializable(typeof(WorkerLoadRequest))]
 [JsonSerializable(typeof(WorkerModelInfo))]
 [JsonSerializable(typeof(GenerationRequest))]
