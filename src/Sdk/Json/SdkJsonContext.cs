@@ -13,4 +13,5 @@ namespace Oprel.Json;
 [JsonSerializable(typeof(ToolCall[]))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(string[]))]
 internal sealed partial class SdkJsonContext : JsonSerializerContext;

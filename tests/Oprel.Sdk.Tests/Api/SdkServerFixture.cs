@@ -29,6 +29,9 @@ public sealed class SdkServerFixture : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
+    /// <summary>Starts the server the way the SDK does, for tests of clients that expect one.</summary>
+    public Task EnsureStartedAsync() => new DefaultServer(Config()).EnsureRunningAsync(CancellationToken.None);
+
     public async Task DisposeAsync()
     {
         try
