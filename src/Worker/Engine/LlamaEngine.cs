@@ -129,7 +129,7 @@ internal sealed partial class LlamaEngine : IInferenceEngine
         var sampler = SamplerChainFactory.Create(_weights.NativeHandle, request.Sampling);
         var decoder = new StreamingTokenDecoder(Encoding.UTF8, _weights.NativeHandle);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var sequence = new EngineSequence(tokens, request.Sampling, sampler, decoder, channel.Writer, linked.Token);
+        var sequence = new EngineSequence(tokens, request.Sampling, sampler, decoder, channel.Writer, linked.Token) { TrimLeadingWhitespace = !request.Raw && Info.HasChatTemplate };
         _loop.Enqueue(sequence);
         try
         {
