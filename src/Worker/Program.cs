@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Oprel.Logging;
+using Oprel.Telemetry;
 using Oprel.Worker.Hosting;
+using Oprel.Worker.Telemetry;
 
 // Oprel.Worker: one process per loaded model, started by the supervisor (`oprel serve`).
 WorkerArguments arguments;
@@ -14,11 +17,21 @@ catch (ArgumentException error)
     return 64;
 }
 
+// One line per entry, no colours: the supervisor reads the level from each line and logs it at that level.
 using var loggerFactory = LoggerFactory.Create(builder => builder
     .SetMinimumLevel(LogLevels.FromEnvironment())
-    .AddSimpleConsole(options => options.SingleLine = true));
+    .AddSimpleConsole(options =>
+    {
+        options.SingleLine = true;
+        options.ColorBehavior = LoggerColorBehavior.Disabled;
+    }));
 var logger = loggerFactory.CreateLogger("Oprel.Worker");
+var traceExport = TraceExport.Start(OtlpExport.EndpointFromEnvironment());
 var exitCode = await WorkerHost.RunAsync(arguments, logger);
+
+// Environment.Exit skips using blocks: send the last spans and log lines now.
+traceExport?.Dispose();
+loggerFactory.Dispose();
 
 // The engine's native threads and memory go with the process; exiting now frees the model at once.
 Environment.Exit(exitCode);

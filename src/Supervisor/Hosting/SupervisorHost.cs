@@ -4,8 +4,12 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using Oprel.Logging;
 using Oprel.Supervisor.Api;
+using Oprel.Supervisor.Telemetry;
+using Oprel.Telemetry;
 
 namespace Oprel.Supervisor.Hosting;
 
@@ -32,6 +36,7 @@ internal static partial class SupervisorHost
         }
 
         LogListening(logger, settings.Host, settings.Port, config.CacheDir);
+        LogTelemetry(logger, settings.Host, settings.Port, RequestMetricsMiddleware.MetricsPath, OtlpExport.EndpointFromEnvironment() ?? "off");
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }
@@ -40,9 +45,7 @@ internal static partial class SupervisorHost
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevels.Parse(config.LogLevel));
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
+        SupervisorLogging.Configure(builder.Logging, LogLevels.Parse(config.LogLevel));
         if (settings.LogFile is { } logFile)
         {
             builder.Logging.AddProvider(new FileLoggerProvider(logFile));
@@ -69,13 +72,28 @@ internal static partial class SupervisorHost
             }
         });
         builder.Services.AddOprelSupervisor(settings, config, options);
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("oprel", serviceVersion: SupervisorVersion.Current))
+            .WithMetrics(metrics => metrics
+                .AddMeter(SupervisorMetrics.MeterName, "System.Runtime")
+                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
+        if (OtlpExport.EndpointFromEnvironment() is not null)
+        {
+            OtlpSetup.Add(telemetry);
+        }
+
         var app = builder.Build();
+        app.UseMiddleware<RequestMetricsMiddleware>();
+        app.MapPrometheusScrapingEndpoint(RequestMetricsMiddleware.MetricsPath);
         app.MapOllamaApi();
         return app;
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Oprel is listening on http://{Host}:{Port} (models in {CacheDir})")]
     private static partial void LogListening(ILogger logger, string host, int port, string cacheDir);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Metrics at http://{Host}:{Port}{Path} (Prometheus text); OTLP export: {Otlp}")]
+    private static partial void LogTelemetry(ILogger logger, string host, int port, string path, string otlp);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Cannot listen on {Host}:{Port}: {Reason}")]
     private static partial void LogCannotListen(ILogger logger, string host, int port, string reason);

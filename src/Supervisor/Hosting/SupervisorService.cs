@@ -3,20 +3,21 @@ using Oprel.OllamaApi;
 using Oprel.Rpc;
 using Oprel.Supervisor.Api;
 using Oprel.Supervisor.Inference;
+using Oprel.Supervisor.Telemetry;
 using Oprel.Supervisor.Workers;
 
 namespace Oprel.Supervisor.Hosting;
 
 /// <summary>The supervisor's side of <see cref="ISupervisorService"/> on its named pipe; errors cross as codes.</summary>
-internal sealed class SupervisorService(GenerationService generation, WorkerPool pool, IHostApplicationLifetime lifetime) : ISupervisorService
+internal sealed class SupervisorService(GenerationService generation, WorkerPool pool, IHostApplicationLifetime lifetime, PipeRequestTracker tracker) : ISupervisorService
 {
     public Task<string> GetVersionAsync(CancellationToken cancellationToken) => Task.FromResult(SupervisorVersion.Current);
 
     public IAsyncEnumerable<OllamaGenerateResponse> GenerateAsync(OllamaGenerateRequest request, CancellationToken cancellationToken) =>
-        WithErrorCodes(generation.GenerateAsync(request, cancellationToken), cancellationToken);
+        WithErrorCodes(tracker.Track("pipe/generate", generation.GenerateAsync(request, cancellationToken), cancellationToken), cancellationToken);
 
     public IAsyncEnumerable<OllamaChatResponse> ChatAsync(OllamaChatRequest request, CancellationToken cancellationToken) =>
-        WithErrorCodes(generation.ChatAsync(request, cancellationToken), cancellationToken);
+        WithErrorCodes(tracker.Track("pipe/chat", generation.ChatAsync(request, cancellationToken), cancellationToken), cancellationToken);
 
     public Task<OllamaProcessList> ListRunningAsync(CancellationToken cancellationToken) => Task.FromResult(RunningModels.List(pool));
 

@@ -2,11 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Oprel.Models;
 using Oprel.Supervisor.Inference;
+using Oprel.Supervisor.Telemetry;
 using Oprel.Supervisor.Workers;
 
 namespace Oprel.Supervisor.Hosting;
 
-/// <summary>Registers the supervisor's services: model resolution, the worker pool, generation, the pipe endpoint.</summary>
+/// <summary>Registers the supervisor's services: model resolution, the worker pool, generation, the pipe endpoint, metrics.</summary>
 internal static class SupervisorServiceCollectionExtensions
 {
     public static IServiceCollection AddOprelSupervisor(this IServiceCollection services, ServeSettings settings, Config config, SupervisorOptions options)
@@ -17,15 +18,30 @@ internal static class SupervisorServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => WorkerExecutable.Locate());
         services.AddSingleton<ModelResolver>();
+        services.AddMetrics();
+        services.AddSingleton<SupervisorMetrics>();
+        services.AddSingleton<PipeRequestTracker>();
         services.AddSingleton(provider =>
         {
             var executable = provider.GetRequiredService<WorkerExecutable>();
             var workerLogger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("Oprel.Worker");
-            return new WorkerPool(
-                (model, cancellationToken) => WorkerProcess.StartAsync(executable, model, workerLogger, cancellationToken),
+            var metrics = provider.GetRequiredService<SupervisorMetrics>();
+            var pool = new WorkerPool(
+                async (model, cancellationToken) =>
+                {
+                    var worker = await WorkerProcess.StartAsync(
+                        executable, model, workerLogger, (service, pid) => new InstrumentedWorkerService(service, model, pid, metrics), cancellationToken);
+                    metrics.WorkerStarted(model);
+                    return worker;
+                },
                 provider.GetRequiredService<SupervisorOptions>(),
                 provider.GetRequiredService<TimeProvider>(),
-                provider.GetRequiredService<ILogger<WorkerPool>>());
+                provider.GetRequiredService<ILogger<WorkerPool>>())
+            {
+                Metrics = metrics,
+            };
+            metrics.Observe(pool);
+            return pool;
         });
         services.AddSingleton<GenerationService>();
         services.AddSingleton<SupervisorService>();

@@ -5,6 +5,7 @@ using Oprel.Models;
 using Oprel.OllamaApi;
 using Oprel.Rpc;
 using Oprel.Supervisor.Hosting;
+using Oprel.Supervisor.Telemetry;
 using Oprel.Supervisor.Workers;
 
 namespace Oprel.Supervisor.Inference;
@@ -32,6 +33,7 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
         var sampling = SamplingMapper.Map(request.Options, request.Format);
         var keepAlive = KeepAlive.Parse(request.KeepAlive);
         var model = await resolver.ResolveAsync(modelName, cancellationToken);
+        TrackedRequest.SetModel(model.Name);
         MemoryBudget.EnsureFits(model, request.Options?.MaxMemoryMb ?? config.DefaultMaxMemoryMb);
 
         if (string.IsNullOrEmpty(request.Prompt))
@@ -59,6 +61,7 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
         var sampling = SamplingMapper.Map(request.Options, request.Format);
         var keepAlive = KeepAlive.Parse(request.KeepAlive);
         var model = await resolver.ResolveAsync(modelName, cancellationToken);
+        TrackedRequest.SetModel(model.Name);
         MemoryBudget.EnsureFits(model, request.Options?.MaxMemoryMb ?? config.DefaultMaxMemoryMb);
 
         if (turns.Count == 0)
@@ -85,6 +88,7 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
         var inputs = EmbeddingInputs(request);
         var keepAlive = KeepAlive.Parse(request.KeepAlive);
         var model = await resolver.ResolveAsync(modelName, cancellationToken);
+        TrackedRequest.SetModel(model.Name);
         MemoryBudget.EnsureFits(model, request.Options?.MaxMemoryMb ?? config.DefaultMaxMemoryMb);
         var lease = await pool.AcquireAsync(model.Name, LoadSettings(model, request.Options), cancellationToken);
         await using (lease)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Oprel.Rpc;
 using Oprel.Supervisor.Hosting;
 using Oprel.Supervisor.Inference;
+using Oprel.Supervisor.Telemetry;
 
 namespace Oprel.Supervisor.Workers;
 
@@ -36,6 +37,9 @@ internal sealed partial class WorkerPool : IAsyncDisposable
         _healthLoop = CheckHealthAsync(_stopping.Token);
     }
 
+    /// <summary>Counts crashes and evictions when set.</summary>
+    public SupervisorMetrics? Metrics { get; init; }
+
     /// <summary>Gets the model's worker, starting and loading it if needed, and marks it in use until the lease is disposed.</summary>
     /// <exception cref="ServerBusyException">Too many requests wait for this model already.</exception>
     /// <exception cref="BackendException">The model's worker keeps crashing, or could not start.</exception>
@@ -66,6 +70,7 @@ internal sealed partial class WorkerPool : IAsyncDisposable
 
                         // Idle, but loaded with other settings (say another num_ctx): reload it.
                         stopNow.Add(Remove(loaded));
+                        Metrics?.WorkerEvicted(name, EvictionReason.Reload);
                     }
 
                     if (!_loading.TryGetValue(name, out loading))
@@ -171,6 +176,7 @@ internal sealed partial class WorkerPool : IAsyncDisposable
         if (unload is not null)
         {
             LogUnloaded(_logger, model.Name, "keep_alive is 0");
+            Metrics?.WorkerEvicted(model.Name, EvictionReason.KeepAliveZero);
             await unload.Worker.DisposeAsync();
         }
     }
@@ -248,6 +254,7 @@ internal sealed partial class WorkerPool : IAsyncDisposable
         {
             Remove(model);
             LogUnloaded(_logger, model.Name, $"room was needed for another model (OPREL_MAX_LOADED_MODELS is {_options.MaxLoadedModels})");
+            Metrics?.WorkerEvicted(model.Name, EvictionReason.MakeRoom);
         }
 
         return evicted;
@@ -349,6 +356,7 @@ internal sealed partial class WorkerPool : IAsyncDisposable
         if (crashed)
         {
             LogWorkerDied(_logger, model.Name, model.Worker.ProcessId, model.Worker.ExitDescription());
+            Metrics?.WorkerCrashed(model.Name, model.Worker.KilledFor);
             await model.Worker.DisposeAsync();
         }
     }
@@ -413,6 +421,7 @@ internal sealed partial class WorkerPool : IAsyncDisposable
         if (expired is not null)
         {
             LogUnloaded(_logger, model.Name, "its keep-alive time ran out");
+            Metrics?.WorkerEvicted(model.Name, EvictionReason.Expired);
             await expired.Worker.DisposeAsync();
         }
     }

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.IO.Pipes;
 using Microsoft.Extensions.Logging;
+using Oprel.Logging;
 using Oprel.Rpc;
+using Oprel.Supervisor.Telemetry;
 using StreamJsonRpc;
 
 namespace Oprel.Supervisor.Workers;
@@ -55,8 +57,11 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         return code > 128 && !OperatingSystem.IsWindows() ? $"was killed by signal {code - 128}" : $"exited with code {code}";
     }
 
-    public static async Task<WorkerProcess> StartAsync(WorkerExecutable executable, string modelName, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>Starts a worker and connects to it; <paramref name="instrument"/> wraps its RPC proxy (given the process id).</summary>
+    public static async Task<WorkerProcess> StartAsync(
+        WorkerExecutable executable, string modelName, ILogger logger, Func<IWorkerService, int, IWorkerService> instrument, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(instrument);
         var pipeName = PipeNames.Worker(Environment.ProcessId);
         var start = new ProcessStartInfo(executable.FileName)
         {
@@ -66,6 +71,8 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
             RedirectStandardError = true,
             CreateNoWindow = true,
         };
+        // The worker logs what the supervisor would keep of its output, no more (the supervisor's level may come from elsewhere than the environment).
+        start.Environment["OPREL_LOG_LEVEL"] = LogLevels.Name(LogLevels.MinimumEnabled(logger));
         foreach (var argument in executable.LeadingArguments.Concat(["--pipe", pipeName, "--parent", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             start.ArgumentList.Add(argument);
@@ -78,8 +85,8 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         }
 
         var pid = process.Id;
-        process.OutputDataReceived += (_, e) => Forward(logger, pid, e.Data);
-        process.ErrorDataReceived += (_, e) => Forward(logger, pid, e.Data);
+        process.OutputDataReceived += (_, e) => Forward(logger, pid, e.Data, standardError: false);
+        process.ErrorDataReceived += (_, e) => Forward(logger, pid, e.Data, standardError: true);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         LogStarted(logger, modelName, pid);
@@ -118,7 +125,7 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         var rpc = RpcConnection.Create(pipe);
         var service = rpc.Attach<IWorkerService>();
         rpc.StartListening();
-        return new WorkerProcess(process, rpc, service, logger);
+        return new WorkerProcess(process, rpc, instrument(service, pid), logger);
     }
 
     /// <summary>Why the supervisor killed it, if it did.</summary>
@@ -176,11 +183,12 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         }
     }
 
-    private static void Forward(ILogger logger, int pid, string? line)
+    private static void Forward(ILogger logger, int pid, string? line, bool standardError)
     {
         if (!string.IsNullOrWhiteSpace(line))
         {
-            LogWorkerOutput(logger, pid, line);
+            var entry = WorkerLogLine.Parse(line, standardError);
+            LogWorkerOutput(logger, entry.Level, pid, entry.Text);
         }
     }
 
@@ -193,6 +201,7 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
     [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Worker {Pid} did not stop when asked; killed it")]
     private static partial void LogForcedStop(ILogger logger, int pid);
 
-    [LoggerMessage(EventId = 203, Level = LogLevel.Debug, Message = "[worker {Pid}] {Line}")]
-    private static partial void LogWorkerOutput(ILogger logger, int pid, string line);
+    /// <summary>A line of the worker's own log, at the level the worker gave it.</summary>
+    [LoggerMessage(EventId = 203, Message = "[worker {Pid}] {Line}")]
+    private static partial void LogWorkerOutput(ILogger logger, LogLevel level, int pid, string line);
 }

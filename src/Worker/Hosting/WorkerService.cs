@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Oprel.Rpc;
+using Oprel.Telemetry;
 using Oprel.Worker.Engine;
+using Oprel.Worker.Telemetry;
 using StreamJsonRpc;
 
 namespace Oprel.Worker.Hosting;
@@ -11,6 +13,7 @@ internal sealed class WorkerService(ILogger logger, Func<WorkerLoadRequest, ILog
     private readonly TaskCompletionSource _shutdown = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim _loadGate = new(1, 1);
     private IInferenceEngine? _engine;
+    private string? _modelName;
 
     /// <summary>Completes when the supervisor asked the worker to exit.</summary>
     public Task ShutdownRequested => _shutdown.Task;
@@ -18,6 +21,7 @@ internal sealed class WorkerService(ILogger logger, Func<WorkerLoadRequest, ILog
     public async Task<WorkerModelInfo> LoadAsync(WorkerLoadRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var span = WorkerTracing.StartRequest("load", request.ModelName);
         await _loadGate.WaitAsync(cancellationToken);
         try
         {
@@ -28,7 +32,16 @@ internal sealed class WorkerService(ILogger logger, Func<WorkerLoadRequest, ILog
 
             // Loading blocks in native code for a while: keep it off the RPC thread.
             _engine = await Task.Run(() => loadEngine(request, logger), cancellationToken);
+            _modelName = request.ModelName;
+            span?.SetTag("oprel.model.context_size", request.ContextSize);
+            span?.SetTag("oprel.model.gpu_layers", request.GpuLayers);
+            span?.SetTag("oprel.model.parallel", request.Parallel);
             return _engine.Info;
+        }
+        catch (Exception error)
+        {
+            GenAiTags.SetError(span, error);
+            throw;
         }
         finally
         {
@@ -37,9 +50,24 @@ internal sealed class WorkerService(ILogger logger, Func<WorkerLoadRequest, ILog
     }
 
     public IAsyncEnumerable<GenerationChunk> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken) =>
-        Engine.GenerateAsync(request, cancellationToken);
+        WorkerTracing.TraceGeneration(Engine.GenerateAsync(request, cancellationToken), request, _modelName, cancellationToken);
 
-    public Task<EmbeddingResult> EmbedAsync(EmbeddingRequest request, CancellationToken cancellationToken) => Engine.EmbedAsync(request, cancellationToken);
+    public async Task<EmbeddingResult> EmbedAsync(EmbeddingRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var span = WorkerTracing.StartRequest("embed", _modelName);
+        try
+        {
+            var result = await Engine.EmbedAsync(request, cancellationToken);
+            span?.SetTag(GenAiTags.InputTokens, result.PromptTokens);
+            return result;
+        }
+        catch (Exception error)
+        {
+            GenAiTags.SetError(span, error);
+            throw;
+        }
+    }
 
     public Task<int[]> TokenizeAsync(string text, CancellationToken cancellationToken) => Task.FromResult(Engine.Tokenize(text));
 
