@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
 using Oprel.Logging;
 using Oprel.Supervisor.Api;
 using Oprel.Supervisor.Telemetry;
@@ -72,19 +70,14 @@ internal static partial class SupervisorHost
             }
         });
         builder.Services.AddOprelSupervisor(settings, config, options);
-        var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService("oprel", serviceVersion: SupervisorVersion.Current))
-            .WithMetrics(metrics => metrics
-                .AddMeter(SupervisorMetrics.MeterName, "System.Runtime")
-                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         if (OtlpExport.EndpointFromEnvironment() is not null)
         {
-            OtlpSetup.Add(telemetry);
+            OtlpSetup.Add(builder.Services);
         }
 
         var app = builder.Build();
         app.UseMiddleware<RequestMetricsMiddleware>();
-        app.MapPrometheusScrapingEndpoint(RequestMetricsMiddleware.MetricsPath);
+        app.MapGet(RequestMetricsMiddleware.MetricsPath, app.Services.GetRequiredService<PrometheusExporter>().WriteAsync);
         app.MapOllamaApi();
         return app;
     }

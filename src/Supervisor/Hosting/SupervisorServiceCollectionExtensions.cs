@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Oprel.Models;
@@ -20,6 +21,7 @@ internal static class SupervisorServiceCollectionExtensions
         services.AddSingleton<ModelResolver>();
         services.AddMetrics();
         services.AddSingleton<SupervisorMetrics>();
+        services.AddSingleton(provider => new PrometheusExporter(provider.GetRequiredService<IMeterFactory>(), SupervisorMetrics.ExportedMeters));
         services.AddSingleton<PipeRequestTracker>();
         services.AddSingleton(provider =>
         {

@@ -13,6 +13,9 @@ internal sealed class SupervisorMetrics
 {
     public const string MeterName = "Oprel.Supervisor";
 
+    /// <summary>The meters /metrics and OTLP export: Oprel's, and the runtime's own (GC, JIT, thread pool, the supervisor's memory).</summary>
+    public static readonly IReadOnlyList<string> ExportedMeters = [MeterName, "System.Runtime"];
+
     private static readonly double[] TimeToFirstTokenBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
     private static readonly double[] TokenLatencyBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 1, 2.5];
     private static readonly double[] TokensPerSecondBuckets = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000];

@@ -73,6 +73,10 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         };
         // The worker logs what the supervisor would keep of its output, no more (the supervisor's level may come from elsewhere than the environment).
         start.Environment["OPREL_LOG_LEVEL"] = LogLevels.Name(LogLevels.MinimumEnabled(logger));
+
+        // The worker runs on the supervisor's runtime config, which turns dynamic PGO off to keep the supervisor small;
+        // the decode loop is hot managed code that profits from it.
+        start.Environment.TryAdd("DOTNET_TieredPGO", "1");
         foreach (var argument in executable.LeadingArguments.Concat(["--pipe", pipeName, "--parent", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             start.ArgumentList.Add(argument);
