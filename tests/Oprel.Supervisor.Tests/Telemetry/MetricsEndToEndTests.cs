@@ -39,16 +39,26 @@ public sealed class MetricsEndToEndTests(ServerFixture server) : IClassFixture<S
     [Fact]
     public async Task Metrics_QueueDepthAndActiveSequences_ComeFromTheWorkersHealthPings()
     {
-        await GenerateAsync();
-        PrometheusScrape? scrape = null;
-        for (var attempt = 0; attempt < 100 && scrape?.Find("oprel_queue_depth", Tiny).Any() != true; attempt++)
+        await using var pinged = await ServerFixture.StartAsync(new Dictionary<string, string> { ["OPREL_HEALTH_INTERVAL"] = "100ms" });
+        using (var response = await pinged.Http.PostAsync("/api/generate", Json("""{"model":"tiny","prompt":"a fox","stream":false,"options":{"num_predict":5}}""")))
         {
-            await Task.Delay(100);
-            scrape = PrometheusScrape.Parse(await server.Http.GetStringAsync("/metrics"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        Assert.Equal(0, scrape!.Value("oprel_queue_depth", Tiny));
+        // Once idle, the next ping reports an empty queue and no sequence.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        PrometheusScrape scrape;
+        do
+        {
+            await Task.Delay(50);
+            scrape = PrometheusScrape.Parse(await pinged.Http.GetStringAsync("/metrics"));
+            Assert.All(scrape.Find("oprel_sequences_active", Tiny), s => Assert.InRange(s.Value, 0, 1));
+        }
+        while (!(scrape.Find("oprel_queue_depth", Tiny).Any(s => s.Value == 0) && scrape.Find("oprel_sequences_active", Tiny).Any(s => s.Value == 0)) && DateTime.UtcNow < deadline);
+
+        Assert.Equal(0, scrape.Value("oprel_queue_depth", Tiny));
         Assert.Equal(0, scrape.Value("oprel_sequences_active", Tiny));
+        Assert.Equal("gauge", scrape.Types["oprel_queue_depth"]);
     }
 
     [Fact]
