@@ -616,7 +616,7 @@ internal sealed class Parser
             {
                 _index++;
                 var (arguments, keywords) = ParseArguments();
-                expression = new CallExpression(token.Location, expression, arguments, keywords);
+                expression = new CallExpression(expression.Location, expression, arguments, keywords);
             }
             else
             {
