@@ -27,11 +27,12 @@ internal static partial class Filters
                 return input switch
                 {
                     FloatValue number => new FloatValue(Math.Abs(number.Value)),
-                    _ when Operators.IsInteger(input, out var integer) => IntegerValue.From(Math.Abs(integer)),
+                    _ when Operators.IsInteger(input, out var integer) => integer == long.MinValue ? new FloatValue(-(double)integer) : IntegerValue.From(Math.Abs(integer)),
                     _ => throw new TemplateRuntimeException($"bad operand type for abs(): '{Operators.Describe(input)}'"),
                 };
             case "attr":
-                return Members.GetAttribute(input, StringMethods.Text(arguments.AtMost(1, name).Require(0, "name", name), name));
+                var attributeOnly = StringMethods.Text(arguments.AtMost(1, name).Require(0, "name", name), name);
+                return input is DictValue ? UndefinedValue.Attribute(input, attributeOnly) : Members.GetAttribute(input, attributeOnly);
             case "capitalize":
                 return new StringValue(StringMethods.Capitalize(input.ToString()));
             case "count" or "length":
@@ -192,7 +193,9 @@ internal static partial class Filters
         var scale = Math.Pow(10, precision);
         return new FloatValue(method switch
         {
-            "common" => Math.Round(value, Math.Clamp(precision, 0, 15), MidpointRounding.ToEven),
+            "common" when !double.IsFinite(value) => value,
+            "common" when precision >= 0 => double.Parse(value.ToString("F" + Math.Min(precision, 300).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            "common" => Math.Round(value / scale, MidpointRounding.ToEven) * scale,
             "ceil" => Math.Ceiling(value * scale) / scale,
             "floor" => Math.Floor(value * scale) / scale,
             _ => throw new TemplateRuntimeException("round() method must be 'common', 'ceil' or 'floor'"),
@@ -235,7 +238,7 @@ internal static partial class Filters
     private static string Indent(string text, CallArguments arguments)
     {
         var width = arguments.Get(0, "width", IntegerValue.From(4));
-        var indentation = width is StringValue given ? given.Value : new string(' ', Operators.IsInteger(width, out var count) ? (int)count : 4);
+        var indentation = width is StringValue given ? given.Value : new string(' ', Operators.IsInteger(width, out var count) ? (int)Math.Clamp(count, 0, 256) : 4);
         var first = arguments.Get(1, "first", BooleanValue.False).IsTruthy;
         var blank = arguments.Get(2, "blank", BooleanValue.False).IsTruthy;
         var lines = (text + "\n").Split('\n').SkipLast(1).ToList();

@@ -224,6 +224,10 @@ internal sealed class Interpreter
         {
             throw new TemplateException(exception.Message, expression.Location, exception.RaisedByTemplate);
         }
+        catch (ArithmeticException exception)
+        {
+            throw new TemplateException($"Arithmetic error: {exception.Message}", expression.Location);
+        }
     }
 
     private Value EvaluateOptional(Expression? expression, Scope scope) => expression is null ? NoneValue.Instance : Evaluate(expression, scope);

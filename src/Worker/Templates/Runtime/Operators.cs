@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text;
 
 namespace Oprel.Worker.Templates.Runtime;
@@ -5,6 +6,8 @@ namespace Oprel.Worker.Templates.Runtime;
 /// <summary>Python's semantics for the template operators: arithmetic, comparison, membership and iteration.</summary>
 internal static class Operators
 {
+    private const long MaximumRepeatedLength = 10_000_000;
+
     public static Value Add(Value left, Value right)
     {
         if (left is StringValue leftText && right is StringValue rightText)
@@ -37,6 +40,11 @@ internal static class Operators
 
         if (left is ListValue list && IsInteger(right, out var times))
         {
+            if (times > 0 && list.Items.Count > 0 && times > MaximumRepeatedLength / list.Items.Count)
+            {
+                throw new TemplateRuntimeException("the repeated list would be too long");
+            }
+
             var items = new List<Value>();
             for (var i = 0; i < times; i++)
             {
@@ -104,17 +112,18 @@ internal static class Operators
     {
         if (IsInteger(left, out var a) && IsInteger(right, out var b) && b >= 0)
         {
-            var result = 1L;
-            for (var i = 0L; i < b; i++)
+            switch (a)
             {
-                result = checked(result * a);
-                if (result == 0 || (result == 1 && a == 1))
-                {
-                    break;
-                }
+                case 0 or 1:
+                    return IntegerValue.From(b == 0 ? 1 : a);
+                case -1:
+                    return IntegerValue.From(b % 2 == 0 ? 1 : -1);
             }
 
-            return IntegerValue.From(result);
+            if (b <= 64 && BigInteger.Pow(a, (int)b) is var exact && exact >= long.MinValue && exact <= long.MaxValue)
+            {
+                return IntegerValue.From((long)exact);
+            }
         }
 
         var (x, y) = Floats(left, right, "**");
@@ -355,7 +364,7 @@ internal static class Operators
             return "";
         }
 
-        if (text.Length * count > 10_000_000)
+        if (count > MaximumRepeatedLength / text.Length)
         {
             throw new TemplateRuntimeException("the repeated string would be too long");
         }
