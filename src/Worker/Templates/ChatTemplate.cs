@@ -6,8 +6,11 @@ namespace Oprel.Worker.Templates;
 
 /// <summary>
 /// A model's own Jinja2 chat template (GGUF <c>tokenizer.chat_template</c>), parsed once and rendered per request the
-/// way transformers renders it: Jinja's default undefined, <c>trim_blocks</c> and <c>lstrip_blocks</c> on, loop
-/// controls, a <c>tojson</c> that keeps non-ASCII text, and the globals <c>raise_exception</c> and <c>strftime_now</c>.
+/// way transformers renders it: <c>trim_blocks</c> and <c>lstrip_blocks</c> on, <c>{% break %}</c> and
+/// <c>{% continue %}</c>, <c>{% generation %}</c> blocks, a <c>tojson</c> that keeps non-ASCII text, the globals
+/// <c>raise_exception</c> and <c>strftime_now</c>, and an immutable sandbox (templates cannot change lists or dicts).
+/// Undefined values behave as Jinja's default ones (falsy, print nothing, iterate as empty, fail when called or used
+/// in arithmetic), except that an attribute of an undefined value is undefined rather than an error.
 /// Parsed templates are immutable, so one can render on many threads at once.
 /// </summary>
 internal sealed class ChatTemplate

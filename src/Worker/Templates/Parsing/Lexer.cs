@@ -11,7 +11,7 @@ namespace Oprel.Worker.Templates.Parsing;
 /// </summary>
 internal sealed partial class Lexer
 {
-    private static readonly string[] Operators = ["//", "**", "==", "!=", "<=", ">=", "+", "-", "*", "/", "%", "~", "(", ")", "[", "]", "{", "}", ",", ".", ":", "|", "=", "<", ">", ";"];
+    private static readonly string[] Symbols = ["//", "**", "==", "!=", "<=", ">=", "+", "-", "*", "/", "%", "~", "(", ")", "[", "]", "{", "}", ",", ".", ":", "|", "=", "<", ">", ";"];
 
     private readonly string _source;
     private readonly bool _trimBlocks;
@@ -239,7 +239,7 @@ internal sealed partial class Lexer
             }
             else
             {
-                var symbol = Array.Find(Operators, candidate => string.CompareOrdinal(_source, _position, candidate, 0, candidate.Length) == 0)
+                var symbol = Array.Find(Symbols, candidate => string.CompareOrdinal(_source, _position, candidate, 0, candidate.Length) == 0)
                     ?? throw Error($"Unexpected character '{c}'.", start);
                 Balance(nesting, symbol, start);
                 _position += symbol.Length;

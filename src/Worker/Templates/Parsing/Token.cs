@@ -3,8 +3,6 @@ namespace Oprel.Worker.Templates.Parsing;
 /// <summary>A token: its kind, its text (a string literal's value already unescaped) and where it starts.</summary>
 internal sealed record Token(TokenKind Kind, string Text, SourceLocation Location)
 {
-    public bool Is(TokenKind kind, string text) => Kind == kind && Text == text;
-
     public bool IsName(string name) => Kind == TokenKind.Name && Text == name;
 
     public bool IsOperator(string text) => Kind == TokenKind.Operator && Text == text;

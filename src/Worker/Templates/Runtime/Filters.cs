@@ -58,7 +58,12 @@ internal static partial class Filters
             case "indent":
                 return new StringValue(Indent(input.ToString(), arguments.AtMost(3, name)));
             case "items":
-                return input is UndefinedValue ? ListValue.EmptyList : Members.TryCallMethod(input is DictValue ? input : throw new TemplateRuntimeException($"items() needs a mapping, not '{Operators.Describe(input)}'"), "items", CallArguments.None)!;
+                return input switch
+                {
+                    UndefinedValue => ListValue.EmptyList,
+                    DictValue dict => Members.TryCallMethod(dict, "items", CallArguments.None)!,
+                    _ => throw new TemplateRuntimeException($"items() needs a mapping, not '{Operators.Describe(input)}'"),
+                };
             case "join":
                 arguments.AtMost(2, name);
                 var separator = arguments.Get(0, "d", StringValue.Empty).ToString();
@@ -277,13 +282,13 @@ internal static partial class Filters
             keySeparator = separators.Items[1].ToString();
         }
 
-        return new StringValue(JsonWriter.Serialize(
-            input,
+        var format = new JsonFormat(
             indent,
-            itemSeparator,
+            itemSeparator ?? (indent is null ? ", " : ","),
             keySeparator,
-            sortKeys: arguments.Find(-1, "sort_keys")?.IsTruthy ?? false,
-            ensureAscii: arguments.Find(-1, "ensure_ascii")?.IsTruthy ?? false));
+            SortKeys: arguments.Find(-1, "sort_keys")?.IsTruthy ?? false,
+            EnsureAscii: arguments.Find(-1, "ensure_ascii")?.IsTruthy ?? false);
+        return new StringValue(JsonWriter.Serialize(input, format));
     }
 
     private static ListValue DictSort(Value input, CallArguments arguments)

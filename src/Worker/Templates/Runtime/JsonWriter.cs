@@ -5,16 +5,16 @@ namespace Oprel.Worker.Templates.Runtime;
 
 /// <summary>
 /// The <c>tojson</c> filter as transformers defines it: Python's <c>json.dumps(value, ensure_ascii=False)</c>, so
-/// <c>{"a": 1, "b": [1, 2]}</c> with <c>", "</c> and <c>": "</c> between items, or one item a line with <c>indent</c>.
+/// <c>{"a": 1, "b": [1, 2]}</c> with <c>", "</c> and <c>": "</c> between items, or one item a line with an indent.
 /// </summary>
 internal static class JsonWriter
 {
-    /// <summary>Serializes <paramref name="value"/>; <paramref name="indent"/> null keeps it on one line.</summary>
-    public static string Serialize(Value value, string? indent = null, string? itemSeparator = null, string keySeparator = ": ", bool sortKeys = false, bool ensureAscii = false)
+    private const int MaximumDepth = 256;
+
+    public static string Serialize(Value value, JsonFormat format)
     {
         var builder = new StringBuilder();
-        var writer = new Writer(builder, indent, itemSeparator ?? (indent is null ? ", " : ","), keySeparator, sortKeys, ensureAscii);
-        writer.Write(value, 0);
+        Write(builder, value, format, 0);
         return builder.ToString();
     }
 
@@ -64,93 +64,94 @@ internal static class JsonWriter
         builder.Append('"');
     }
 
-    private sealed class Writer(StringBuilder builder, string? indent, string itemSeparator, string keySeparator, bool sortKeys, bool ensureAscii)
+    private static void Write(StringBuilder builder, Value value, JsonFormat format, int depth)
     {
-        public void Write(Value value, int depth)
+        if (depth > MaximumDepth)
         {
-            if (depth > 256)
-            {
-                throw new TemplateRuntimeException("tojson: the value is nested too deeply");
-            }
-
-            switch (value)
-            {
-                case NoneValue:
-                    builder.Append("null");
-                    break;
-                case BooleanValue boolean:
-                    builder.Append(boolean.Value ? "true" : "false");
-                    break;
-                case IntegerValue integer:
-                    builder.Append(integer.Value.ToString(CultureInfo.InvariantCulture));
-                    break;
-                case FloatValue number:
-                    builder.Append(
-                        double.IsNaN(number.Value) ? "NaN"
-                        : double.IsPositiveInfinity(number.Value) ? "Infinity"
-                        : double.IsNegativeInfinity(number.Value) ? "-Infinity"
-                        : PythonFormat.Float(number.Value));
-                    break;
-                case StringValue text:
-                    WriteString(builder, text.Value, ensureAscii);
-                    break;
-                case ListValue list:
-                    WriteItems('[', ']', list.Items.Count, list.Items, static (writer, item, depth) => writer.Write(item, depth), depth);
-                    break;
-                case DictValue dict:
-                    var entries = sortKeys ? dict.Entries.OrderBy(entry => entry.Key, StringComparer.Ordinal).ToList() : dict.Entries.ToList();
-                    WriteItems('{', '}', entries.Count, entries, WriteEntry, depth);
-                    break;
-                default:
-                    throw new TemplateRuntimeException($"Object of type {Operators.Describe(value)} is not JSON serializable");
-            }
+            throw new TemplateRuntimeException("tojson: the value is nested too deeply");
         }
 
-        private void WriteEntry(Writer writer, KeyValuePair<string, Value> entry, int depth)
+        switch (value)
         {
-            WriteString(builder, entry.Key, ensureAscii);
-            builder.Append(keySeparator);
-            writer.Write(entry.Value, depth);
-        }
-
-        private void WriteItems<T>(char open, char close, int count, IEnumerable<T> items, Action<Writer, T, int> write, int depth)
-        {
-            builder.Append(open);
-            if (count == 0)
-            {
-                builder.Append(close);
-                return;
-            }
-
-            var first = true;
-            foreach (var item in items)
-            {
-                if (!first)
+            case NoneValue:
+                builder.Append("null");
+                break;
+            case BooleanValue boolean:
+                builder.Append(boolean.Value ? "true" : "false");
+                break;
+            case IntegerValue integer:
+                builder.Append(integer.Value.ToString(CultureInfo.InvariantCulture));
+                break;
+            case FloatValue number:
+                builder.Append(
+                    double.IsNaN(number.Value) ? "NaN"
+                    : double.IsPositiveInfinity(number.Value) ? "Infinity"
+                    : double.IsNegativeInfinity(number.Value) ? "-Infinity"
+                    : PythonFormat.Float(number.Value));
+                break;
+            case StringValue text:
+                WriteString(builder, text.Value, format.EnsureAscii);
+                break;
+            case ListValue list:
+                builder.Append('[');
+                for (var i = 0; i < list.Items.Count; i++)
                 {
-                    builder.Append(itemSeparator);
+                    BeforeItem(builder, format, i, depth);
+                    Write(builder, list.Items[i], format, depth + 1);
                 }
 
-                first = false;
-                NewLine(depth + 1);
-                write(this, item, depth + 1);
-            }
+                AfterItems(builder, format, list.Items.Count, depth);
+                builder.Append(']');
+                break;
+            case DictValue dict:
+                builder.Append('{');
+                var entries = format.SortKeys ? dict.Entries.OrderBy(entry => entry.Key, StringComparer.Ordinal) : dict.Entries;
+                var count = 0;
+                foreach (var entry in entries)
+                {
+                    BeforeItem(builder, format, count++, depth);
+                    WriteString(builder, entry.Key, format.EnsureAscii);
+                    builder.Append(format.KeySeparator);
+                    Write(builder, entry.Value, format, depth + 1);
+                }
 
-            NewLine(depth);
-            builder.Append(close);
+                AfterItems(builder, format, count, depth);
+                builder.Append('}');
+                break;
+            default:
+                throw new TemplateRuntimeException($"Object of type {Operators.Describe(value)} is not JSON serializable");
+        }
+    }
+
+    private static void BeforeItem(StringBuilder builder, JsonFormat format, int index, int depth)
+    {
+        if (index > 0)
+        {
+            builder.Append(format.ItemSeparator);
         }
 
-        private void NewLine(int depth)
-        {
-            if (indent is null)
-            {
-                return;
-            }
+        NewLine(builder, format, depth + 1);
+    }
 
-            builder.Append('\n');
-            for (var i = 0; i < depth; i++)
-            {
-                builder.Append(indent);
-            }
+    private static void AfterItems(StringBuilder builder, JsonFormat format, int count, int depth)
+    {
+        if (count > 0)
+        {
+            NewLine(builder, format, depth);
+        }
+    }
+
+    private static void NewLine(StringBuilder builder, JsonFormat format, int depth)
+    {
+        if (format.Indent is null)
+        {
+            return;
+        }
+
+        builder.Append('\n');
+        for (var i = 0; i < depth; i++)
+        {
+            builder.Append(format.Indent);
         }
     }
 }

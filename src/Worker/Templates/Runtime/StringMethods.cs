@@ -30,9 +30,9 @@ internal static class StringMethods
             case "splitlines":
                 return new ListValue(text.Split('\n').Select(line => (Value)new StringValue(line.TrimEnd('\r'))).SkipLast(text.EndsWith('\n') ? 1 : 0).ToList());
             case "startswith":
-                return BooleanValue.From(Affixes(arguments.AtMost(1, name).Require(0, "prefix", name)).Any(prefix => text.StartsWith(prefix, StringComparison.Ordinal)));
+                return BooleanValue.From(Affixes(arguments.AtMost(1, name).Require(0, "prefix", name), name).Any(prefix => text.StartsWith(prefix, StringComparison.Ordinal)));
             case "endswith":
-                return BooleanValue.From(Affixes(arguments.AtMost(1, name).Require(0, "suffix", name)).Any(suffix => text.EndsWith(suffix, StringComparison.Ordinal)));
+                return BooleanValue.From(Affixes(arguments.AtMost(1, name).Require(0, "suffix", name), name).Any(suffix => text.EndsWith(suffix, StringComparison.Ordinal)));
             case "upper":
                 return new StringValue(text.ToUpperInvariant());
             case "lower":
@@ -174,9 +174,9 @@ internal static class StringMethods
         return count;
     }
 
-    private static IEnumerable<string> Affixes(Value value) => value is ListValue list
-        ? list.Items.Select(item => Text(item, "startswith"))
-        : [Text(value, "startswith")];
+    private static IEnumerable<string> Affixes(Value value, string method) => value is ListValue list
+        ? list.Items.Select(item => Text(item, method))
+        : [Text(value, method)];
 
     private static ListValue Split(string text, CallArguments arguments, bool fromEnd)
     {

@@ -29,7 +29,7 @@ internal static class Tests
             var other = arguments.AtMost(1, name).Require(0, "other", name);
             return name switch
             {
-                "divisibleby" => Operators.IsInteger(Operators.Modulo(value, other), out var remainder) ? remainder == 0 : Operators.ToDouble(Operators.Modulo(value, other)) == 0,
+                "divisibleby" => Operators.ToDouble(Operators.Modulo(value, other)) == 0,
                 "eq" or "equalto" or "==" => Operators.AreEqual(value, other),
                 "ne" or "!=" => !Operators.AreEqual(value, other),
                 "lt" or "<" or "lessthan" => Operators.Compare(value, other, "<") < 0,

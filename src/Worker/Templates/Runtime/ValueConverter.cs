@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Globalization;
 using System.Text.Json;
 
 namespace Oprel.Worker.Templates.Runtime;
@@ -51,8 +52,8 @@ internal static class ValueConverter
         Value already => already,
         bool boolean => BooleanValue.From(boolean),
         string text => new StringValue(text),
-        int or long or short or byte or sbyte or ushort or uint => IntegerValue.From(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)),
-        double or float or decimal or ulong => new FloatValue(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)),
+        int or long or short or byte or sbyte or ushort or uint => IntegerValue.From(Convert.ToInt64(value, CultureInfo.InvariantCulture)),
+        double or float or decimal or ulong => new FloatValue(Convert.ToDouble(value, CultureInfo.InvariantCulture)),
         JsonElement element => FromJson(element),
         IEnumerable<KeyValuePair<string, object?>> pairs => FromPairs(pairs),
         IDictionary dictionary => FromDictionary(dictionary),
