@@ -515,12 +515,8 @@ internal sealed class JsonSchemaConverter
                 alternatives.Add($"{GbnfText.Literal(char.ConvertFromUtf32(codePoint))} {Walk(child)}");
             }
 
-            if (!node.IsName)
-            {
-                alternatives.Add("");
-            }
-
-            return $"( {string.Join(" | ", alternatives)} )";
+            var ending = node.IsName ? "" : " |";
+            return $"( {string.Join(" | ", alternatives)}{ending} )";
         }
     }
 

@@ -16,6 +16,8 @@ internal static class JsonStringCharacters
         new CodePointRange(0x80, 0xD7FF),
         new CodePointRange(0xE000, CodePointSet.MaxCodePoint));
 
+    private static readonly CodePointSet AllControls = CodePointSet.Range(0x00, 0x1F);
+
     private static readonly CodePointSet Escaped = CodePointSet.Of(
         new CodePointRange(0x00, 0x1F),
         new CodePointRange('"', '"'),
@@ -36,7 +38,15 @@ internal static class JsonStringCharacters
             alternatives.Add(Class(plain));
         }
 
-        foreach (var range in characters.Intersect(Escaped).Ranges)
+        var escaped = characters.Intersect(Escaped);
+        if (escaped.Intersect(AllControls).Ranges.Sum(range => range.Last - range.First + 1) == 0x20)
+        {
+            // Every control character: one \u00XX alternative rather than thirty-two.
+            alternatives.Add($"{GbnfText.Literal("\\u00")} [01] [0-9a-fA-F]");
+            escaped = escaped.Except(AllControls);
+        }
+
+        foreach (var range in escaped.Ranges)
         {
             for (var codePoint = range.First; codePoint <= range.Last; codePoint++)
             {

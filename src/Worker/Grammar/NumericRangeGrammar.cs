@@ -204,14 +204,34 @@ internal static class NumericRangeGrammar
         var alternatives = new List<string>();
         var lowText = low.ToString(CultureInfo.InvariantCulture);
         var highText = high.ToString(CultureInfo.InvariantCulture);
+        int? fullFrom = null;
         for (var length = lowText.Length; length <= highText.Length; length++)
         {
             var first = length == lowText.Length ? lowText : "1" + new string('0', length - 1);
             var last = length == highText.Length ? highText : new string('9', length);
+            if (length > 1 && first == "1" + new string('0', length - 1) && last == new string('9', length))
+            {
+                // Every number of this many digits: runs of such lengths share one alternative.
+                fullFrom ??= length;
+                continue;
+            }
+
+            AddFullLengths(alternatives, ref fullFrom, length - 1);
             alternatives.AddRange(SameLength(first, last).Select(MergeLiterals));
         }
 
+        AddFullLengths(alternatives, ref fullFrom, highText.Length);
         return alternatives;
+    }
+
+    /// <summary>All numbers of <paramref name="fullFrom"/> to <paramref name="lastLength"/> digits, as one alternative.</summary>
+    private static void AddFullLengths(List<string> alternatives, ref int? fullFrom, int lastLength)
+    {
+        if (fullFrom is { } firstLength)
+        {
+            alternatives.Add($"[1-9] {GbnfText.Repeat("[0-9]", firstLength - 1, lastLength - 1)}");
+            fullFrom = null;
+        }
     }
 
     /// <summary>Digit strings of one length between <paramref name="low"/> and <paramref name="high"/>.</summary>
