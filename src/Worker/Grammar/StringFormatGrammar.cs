@@ -11,15 +11,17 @@ internal static class StringFormatGrammar
 
     private static readonly Dictionary<string, (string Rule, string Body, string[] Uses)> Formats = new(StringComparer.Ordinal)
     {
-        // Days that exist in every year of their month: February stops at the 28th.
+        // Years 0001 to 9999 and days that exist in every year of their month (February stops at the 28th), so that
+        // common date libraries read every value back.
         ["date"] = ("format-date",
-            "[0-9]{4} \"-\" ( ( \"0\" [13578] | \"1\" [02] ) \"-\" ( \"0\" [1-9] | [12] [0-9] | \"3\" [01] )"
+            "( [1-9] [0-9]{3} | \"0\" [1-9] [0-9]{2} | \"00\" [1-9] [0-9] | \"000\" [1-9] ) \"-\" ( ( \"0\" [13578] | \"1\" [02] ) \"-\" ( \"0\" [1-9] | [12] [0-9] | \"3\" [01] )"
             + " | ( \"0\" [469] | \"11\" ) \"-\" ( \"0\" [1-9] | [12] [0-9] | \"30\" )"
             + " | \"02-\" ( \"0\" [1-9] | \"1\" [0-9] | \"2\" [0-8] ) )",
             []),
+        // UTC offsets as real time zones have them: up to 14 hours, in quarter hours.
         ["time"] = ("format-time",
             "( [01] [0-9] | \"2\" [0-3] ) \":\" [0-5] [0-9] \":\" [0-5] [0-9] ( \".\" [0-9]{1,6} )?"
-            + " ( \"Z\" | [+-] ( [01] [0-9] | \"2\" [0-3] ) \":\" [0-5] [0-9] )",
+            + " ( \"Z\" | [+-] ( ( \"0\" [0-9] | \"1\" [0-3] ) \":\" ( \"00\" | \"15\" | \"30\" | \"45\" ) | \"14:00\" ) )",
             []),
         ["date-time"] = ("format-date-time", "format-date \"T\" format-time", ["date", "time"]),
         ["uuid"] = ("format-uuid", $"{Hex}{{8}} \"-\" {Hex}{{4}} \"-\" {Hex}{{4}} \"-\" {Hex}{{4}} \"-\" {Hex}{{12}}", []),

@@ -23,7 +23,7 @@ public sealed class TinyGrammarFixture : IAsyncLifetime
 
         // The engine's own setup: the first native call of this process may come from here or from the engine tests.
         NativeLibrarySetup.Configure(null, NullLogger.Instance);
-        Parameters = new ModelParams(path) { ContextSize = 512, GpuLayerCount = 0, BatchSize = 64, UBatchSize = 64, Threads = 2, BatchThreads = 2 };
+        Parameters = new ModelParams(path) { ContextSize = 4096, GpuLayerCount = 0, BatchSize = 64, UBatchSize = 64, Threads = 2, BatchThreads = 2 };
         Weights = LLamaWeights.LoadFromFile(Parameters);
         Probe = new LlamaGrammarProbe(Weights, Parameters, TinyVocabulary.Create(TinyCorpus.Story));
     }
