@@ -133,7 +133,11 @@ internal sealed class GbnfRuleSet
             GbnfText.Repeat(item, count % MaxRepetition, count % MaxRepetition));
     }
 
-    /// <summary>Between zero and <paramref name="count"/> items: unambiguously, fewer than a block, or a block and the rest.</summary>
+    /// <summary>
+    /// Between zero and <paramref name="count"/> items, unambiguously: fewer than <c>q</c> blocks then fewer than a
+    /// block, or <c>q</c> blocks then at most the remainder (<c>count = q × block + remainder</c>). The blocks repeat the
+    /// same way, so the rules grow with the logarithm of the count.
+    /// </summary>
     private string AtMost(string item, int count, string hint)
     {
         if (count <= MaxRepetition)
@@ -141,13 +145,15 @@ internal sealed class GbnfRuleSet
             return GbnfText.Repeat(item, 0, count);
         }
 
-        var rest = AtMost(item, count - MaxRepetition, hint);
-        var body = $"{GbnfText.Repeat(item, 0, MaxRepetition - 1)} | {GbnfText.Sequence(GbnfText.Repeat(item, MaxRepetition, MaxRepetition), Wrap(rest))}";
-        return Define(hint + "-upto", body);
+        var block = Define(hint + "-block", GbnfText.Repeat(item, MaxRepetition, MaxRepetition));
+        var (blocks, remainder) = Math.DivRem(count, MaxRepetition);
+        var fewer = GbnfText.Sequence(Wrap(AtMost(block, blocks - 1, hint + "-blocks")), GbnfText.Repeat(item, 0, MaxRepetition - 1));
+        var all = GbnfText.Sequence(Wrap(Exactly(block, blocks, hint + "-blocks")), GbnfText.Repeat(item, 0, remainder));
+        return Define(hint + "-upto", $"{fewer} | {all}");
     }
 
     private static string Wrap(string expression) =>
-        GbnfText.IsRuleName(expression) ? expression : $"( {expression} )";
+        expression.Length == 0 || GbnfText.IsRuleName(expression) ? expression : $"( {expression} )";
 
     private string UniqueName(string hint)
     {

@@ -16,6 +16,9 @@ internal static class SchemaReader
         "title", "description", "default", "examples", "example", "deprecated", "readOnly", "writeOnly",
         "contentEncoding", "contentMediaType", "contentSchema", "discriminator", "xml", "externalDocs", "strict");
 
+    /// <summary>The largest magnitude a number keyword is read with.</summary>
+    public const decimal MaxMagnitude = 1e20m;
+
     private static readonly JsonSerializerOptions CompactJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string? GetString(JsonObject schema, string keyword, string path)
@@ -48,7 +51,10 @@ internal static class SchemaReader
         return value > int.MaxValue ? int.MaxValue : (int)value.Value;
     }
 
-    /// <summary>A number keyword, or <see langword="null"/> when absent. Magnitudes beyond <see cref="decimal"/> are clamped.</summary>
+    /// <summary>
+    /// A number keyword, or <see langword="null"/> when absent. Magnitudes beyond <see cref="MaxMagnitude"/> are clamped
+    /// to it: no grammar writes numbers that long, so such a bound is either no bound or unsatisfiable.
+    /// </summary>
     public static decimal? GetNumber(JsonObject schema, string keyword, string path)
     {
         var node = schema[keyword];
@@ -71,14 +77,14 @@ internal static class SchemaReader
         var value = number.AsValue();
         if (value.TryGetValue<decimal>(out var exact))
         {
-            return exact;
+            return Math.Clamp(exact, -MaxMagnitude, MaxMagnitude);
         }
 
         var approximate = value.GetValue<double>();
         return approximate switch
         {
-            > (double)decimal.MaxValue => decimal.MaxValue,
-            < (double)decimal.MinValue => decimal.MinValue,
+            >= (double)MaxMagnitude => MaxMagnitude,
+            <= (double)-MaxMagnitude => -MaxMagnitude,
             _ => decimal.Parse(approximate.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture),
         };
     }

@@ -135,6 +135,21 @@ public sealed class JsonSchemaGrammarEnforcementTests(TinyGrammarFixture tiny) :
     }
 
     [Fact]
+    public void FromSchema_HugeCounts_ExactAtTheBounds()
+    {
+        var text = JsonSchemaGrammar.FromSchema("""{ "type": "string", "maxLength": 1002003 }""");
+        var list = JsonSchemaGrammar.FromSchema("""{ "type": "array", "items": { "type": "integer" }, "minItems": 1001, "maxItems": 2003 }""");
+
+        Assert.True(tiny.Probe.Accepts(text, "\"" + new string('y', 4321) + "\""));
+        Assert.True(tiny.Probe.Accepts(list, Numbers(1001)));
+        Assert.True(tiny.Probe.Accepts(list, Numbers(2003)));
+        Assert.False(tiny.Probe.Accepts(list, Numbers(1000)));
+        Assert.False(tiny.Probe.Accepts(list, Numbers(2004)));
+
+        static string Numbers(int count) => "[" + string.Join(",", Enumerable.Repeat("7", count)) + "]";
+    }
+
+    [Fact]
     public void FromSchema_EnumAndConst_OnlyThoseValues()
     {
         AssertEnforced(

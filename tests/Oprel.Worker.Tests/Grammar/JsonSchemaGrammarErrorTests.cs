@@ -78,6 +78,8 @@ public sealed class JsonSchemaGrammarErrorTests
     [InlineData("""{ "type": "integer", "minimum": 5, "maximum": 4 }""", "no integer lies within")]
     [InlineData("""{ "type": "integer", "minimum": 1.2, "maximum": 1.8 }""", "no integer lies within")]
     [InlineData("""{ "type": "number", "minimum": 3, "exclusiveMaximum": 3 }""", "no number lies within")]
+    [InlineData("""{ "type": "integer", "minimum": 1e300 }""", "no integer lies within")]
+    [InlineData("""{ "type": "number", "exclusiveMinimum": 1e300 }""", "no number lies within")]
     [InlineData("""{ "type": "string", "minLength": -1 }""", "#/minLength: must be a non-negative integer")]
     [InlineData("""{ "type": "string", "pattern": 5 }""", "#/pattern: must be a string")]
     [InlineData("""{ "type": "object", "required": ["a"], "additionalProperties": false }""", "the property 'a' is required, but 'additionalProperties' does not allow it")]
@@ -123,5 +125,6 @@ public sealed class JsonSchemaGrammarErrorTests
         JsonSchemaGrammar.FromSchema("""{ "type": "object", "properties": { "a": {}, "b": {} }, "required": ["a"], "minProperties": 1, "maxProperties": 2 }""");
         JsonSchemaGrammar.FromSchema("""{ "type": "array", "uniqueItems": true, "maxItems": 1 }""");
         JsonSchemaGrammar.FromSchema("""{ "type": "array", "uniqueItems": false }""");
+        JsonSchemaGrammar.FromSchema("""{ "type": "number", "minimum": -1e300, "exclusiveMaximum": 1e300 }""");
     }
 }

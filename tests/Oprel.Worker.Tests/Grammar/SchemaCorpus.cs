@@ -52,6 +52,8 @@ internal static class SchemaCorpus
         """{ "type": "string", "minLength": 3 }""",
         """{ "type": "string", "maxLength": 5000 }""",
         """{ "type": "string", "minLength": 2500, "maxLength": 4100 }""",
+        """{ "type": "string", "maxLength": 2000000000 }""",
+        """{ "type": "array", "items": { "type": "integer" }, "minItems": 1001, "maxItems": 1234567 }""",
         """{ "type": "string", "pattern": "^(\\+\\d{1,3} )?\\(?\\d{3}\\)?[ .-]?\\d{3}[ .-]?\\d{4}$" }""",
         """{ "type": "string", "pattern": "[^\"\\\\]{2,4}(ab|c)+?\\s\\S.\\w\\W\\D" }""",
         """{ "type": "string", "format": "date" }""",
