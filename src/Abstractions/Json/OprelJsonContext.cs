@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Oprel.OllamaApi;
+using Oprel.OpenAiApi;
 using Oprel.Rpc;
 
 namespace Oprel.Json;
@@ -13,6 +14,14 @@ namespace Oprel.Json;
 [JsonSerializable(typeof(OllamaVersionResponse))]
 [JsonSerializable(typeof(OllamaError))]
 [JsonSerializable(typeof(OllamaProcessList))]
+[JsonSerializable(typeof(OpenAiChatCompletionRequest))]
+[JsonSerializable(typeof(OpenAiChatCompletion))]
+[JsonSerializable(typeof(OpenAiChatCompletionChunk))]
+[JsonSerializable(typeof(OpenAiCompletionRequest))]
+[JsonSerializable(typeof(OpenAiCompletion))]
+[JsonSerializable(typeof(OpenAiModelList))]
+[JsonSerializable(typeof(OpenAiModel))]
+[JsonSerializable(typeof(OpenAiErrorResponse))]
 [JsonSerializable(typeof(WorkerLoadRequest))]
 [JsonSerializable(typeof(WorkerModelInfo))]
 [JsonSerializable(typeof(GenerationRequest))]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Oprel.Logging;
 using Oprel.Supervisor.Api;
+using Oprel.Supervisor.Api.OpenAi;
 
 namespace Oprel.Supervisor.Hosting;
 
@@ -71,6 +72,7 @@ internal static partial class SupervisorHost
         builder.Services.AddOprelSupervisor(settings, config, options);
         var app = builder.Build();
         app.MapOllamaApi();
+        app.MapOpenAiApi();
         return app;
     }
 
