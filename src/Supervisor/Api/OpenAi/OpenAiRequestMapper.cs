@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Oprel.OllamaApi;
 using Oprel.OpenAiApi;
@@ -122,19 +123,80 @@ internal static class OpenAiRequestMapper
 
         // OpenAI's "developer" messages are the system messages of newer models.
         var role = message.Role == "developer" ? "system" : message.Role;
-        switch (message.Content)
+        var converted = message.Content switch
         {
-            case { ValueKind: JsonValueKind.String } text:
-                return new OllamaMessage { Role = role, Content = text.GetString() };
-            case { ValueKind: JsonValueKind.Array } parts:
-                return FromParts(role, parts, index);
-            case null or { ValueKind: JsonValueKind.Null } when role == "assistant":
-                // An assistant turn that only called tools.
-                return new OllamaMessage { Role = role, Content = "" };
-            case null or { ValueKind: JsonValueKind.Null }:
-                throw new ValidationException($"messages[{index}].content is required");
-            default:
-                throw new ValidationException($"messages[{index}].content must be a string or an array of content parts");
+            { ValueKind: JsonValueKind.String } text => new OllamaMessage { Role = role, Content = text.GetString() },
+            { ValueKind: JsonValueKind.Array } parts => FromParts(role, parts, index),
+
+            // An assistant turn that only called tools.
+            null or { ValueKind: JsonValueKind.Null } when role == "assistant" => new OllamaMessage { Role = role, Content = "" },
+            null or { ValueKind: JsonValueKind.Null } => throw new ValidationException($"messages[{index}].content is required"),
+            _ => throw new ValidationException($"messages[{index}].content must be a string or an array of content parts"),
+        };
+        return message.ToolCalls is { ValueKind: not JsonValueKind.Null } calls ? converted with { ToolCalls = ToolCalls(calls, index) } : converted;
+    }
+
+    /// <summary>
+    /// An assistant's tool calls in Ollama's shape: OpenAI's <c>{"id", "type": "function", "function": {"name",
+    /// "arguments": "&lt;JSON text&gt;"}}</c> become <c>{"function": {"name", "arguments": {…}}}</c>.
+    /// </summary>
+    private static JsonElement ToolCalls(JsonElement calls, int index)
+    {
+        if (calls.ValueKind != JsonValueKind.Array)
+        {
+            throw new ValidationException($"messages[{index}].tool_calls must be an array");
+        }
+
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            var at = 0;
+            foreach (var call in calls.EnumerateArray())
+            {
+                var where = $"messages[{index}].tool_calls[{at++}]";
+                if (call.ValueKind != JsonValueKind.Object || !call.TryGetProperty("function", out var function) || function.ValueKind != JsonValueKind.Object
+                    || !function.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String)
+                {
+                    throw new ValidationException($"{where} must have a \"function\" with a \"name\"");
+                }
+
+                writer.WriteStartObject();
+                writer.WriteStartObject("function");
+                writer.WriteString("name", name.GetString());
+                writer.WritePropertyName("arguments");
+                Arguments(function, where).WriteTo(writer);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return JsonElement.Parse(buffer.WrittenSpan);
+    }
+
+    private static JsonElement Arguments(JsonElement function, string where)
+    {
+        if (!function.TryGetProperty("arguments", out var arguments) || arguments.ValueKind == JsonValueKind.Null)
+        {
+            return JsonElement.Parse("{}");
+        }
+
+        if (arguments.ValueKind == JsonValueKind.Object)
+        {
+            return arguments;
+        }
+
+        try
+        {
+            return arguments.ValueKind == JsonValueKind.String && JsonElement.Parse(arguments.GetString()!) is { ValueKind: JsonValueKind.Object } parsed
+                ? parsed
+                : throw new ValidationException($"{where}.function.arguments must be a JSON object encoded as a string");
+        }
+        catch (JsonException error)
+        {
+            throw new ValidationException($"{where}.function.arguments is not valid JSON: {error.Message}", error);
         }
     }
 
