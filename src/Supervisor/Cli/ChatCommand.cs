@@ -1,5 +1,7 @@
 using System.CommandLine;
 
+using Oprel.Server;
+
 namespace Oprel.Supervisor.Cli;
 
 /// <summary>`oprel chat MODEL`: the interactive chat.</summary>
@@ -44,7 +46,7 @@ internal static class ChatCommand
         using var interrupt = new ConsoleInterrupt();
         try
         {
-            await new ServerLauncher(api, endpoint, config.CacheDir).EnsureRunningAsync(interrupt.Begin(cancellationToken));
+            await new ServerLauncher(endpoint, config.CacheDir, () => ServerProgram.ForThisProcess(typeof(OprelCommandLine).Assembly.Location)).EnsureRunningAsync(interrupt.Begin(cancellationToken));
         }
         finally
         {

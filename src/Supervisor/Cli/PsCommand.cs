@@ -1,5 +1,7 @@
 using System.CommandLine;
 
+using Oprel.Server;
+
 namespace Oprel.Supervisor.Cli;
 
 /// <summary>`oprel ps`: the loaded models.</summary>

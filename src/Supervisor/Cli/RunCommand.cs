@@ -1,5 +1,7 @@
 using System.CommandLine;
 
+using Oprel.Server;
+
 namespace Oprel.Supervisor.Cli;
 
 /// <summary>`oprel run MODEL [PROMPT]`: one answer streamed to stdout, or the chat when there is no prompt on a terminal.</summary>
@@ -62,7 +64,7 @@ internal static class RunCommand
         using var api = new OprelHttpApi(endpoint.BaseUri);
         using var interrupt = new ConsoleInterrupt();
         var token = interrupt.Begin(cancellationToken);
-        await new ServerLauncher(api, endpoint, config.CacheDir).EnsureRunningAsync(token);
+        await new ServerLauncher(endpoint, config.CacheDir, () => ServerProgram.ForThisProcess(typeof(OprelCommandLine).Assembly.Location)).EnsureRunningAsync(token);
         var request = new ChatSession(model).CreateRequest(prompt);
         var result = await ChatStreamWriter.WriteAsync(api.ChatAsync(request, token), Console.Out, token);
         await Console.Out.WriteLineAsync();

@@ -1,13 +1,14 @@
 using System.CommandLine;
 using Oprel.Supervisor.Hosting;
 
+using Oprel.Server;
+
 namespace Oprel.Supervisor.Cli;
 
 /// <summary>`oprel serve`: runs the server in the foreground.</summary>
 internal static class ServeCommand
 {
     /// <summary>Hidden flag the CLI adds when it starts a server in the background: the server leaves the terminal's session.</summary>
-    public const string DetachOptionName = "--detach";
 
     public static Command Create()
     {
@@ -22,7 +23,7 @@ internal static class ServeCommand
             Description = "Write the log to this file instead of the console (OPREL_LOG_LEVEL sets the level)",
             HelpName = "path",
         };
-        var detach = new Option<bool>(DetachOptionName)
+        var detach = new Option<bool>(ServerLauncher.DetachOptionName)
         {
             Description = "Start a session of its own, away from the terminal (used when a command starts the server in the background)",
             Hidden = true,

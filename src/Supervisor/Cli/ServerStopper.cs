@@ -2,6 +2,8 @@ using System.IO.Pipes;
 using Oprel.Rpc;
 using StreamJsonRpc;
 
+using Oprel.Server;
+
 namespace Oprel.Supervisor.Cli;
 
 /// <summary>`oprel stop`: asks the supervisor on its named pipe to shut down, then waits until its HTTP API is silent.</summary>

@@ -1,5 +1,7 @@
 using System.CommandLine;
 
+using Oprel.Server;
+
 namespace Oprel.Supervisor.Cli;
 
 /// <summary>`oprel stop`: stops the server on the configured port.</summary>

@@ -31,6 +31,7 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
         var sampling = SamplingMapper.Map(request.Options, request.Format);
         var keepAlive = KeepAlive.Parse(request.KeepAlive);
         var model = await resolver.ResolveAsync(modelName, cancellationToken);
+        MemoryBudget.EnsureFits(model, request.Options?.MaxMemoryMb ?? config.DefaultMaxMemoryMb);
 
         if (string.IsNullOrEmpty(request.Prompt))
         {
@@ -57,6 +58,7 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
         var sampling = SamplingMapper.Map(request.Options, request.Format);
         var keepAlive = KeepAlive.Parse(request.KeepAlive);
         var model = await resolver.ResolveAsync(modelName, cancellationToken);
+        MemoryBudget.EnsureFits(model, request.Options?.MaxMemoryMb ?? config.DefaultMaxMemoryMb);
 
         if (turns.Count == 0)
         {

@@ -1,3 +1,4 @@
+using Oprel.Server;
 using System.IO.Pipes;
 using System.Net;
 using System.Net.Sockets;

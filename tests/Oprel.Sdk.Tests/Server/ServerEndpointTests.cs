@@ -1,6 +1,6 @@
-using Oprel.Supervisor.Cli;
+using Oprel.Server;
 
-namespace Oprel.Supervisor.Tests.Cli;
+namespace Oprel.Sdk.Tests.Server;
 
 public sealed class ServerEndpointTests
 {

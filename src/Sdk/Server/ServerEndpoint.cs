@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Oprel.Supervisor.Cli;
+namespace Oprel.Server;
 
 /// <summary>Where the Oprel server listens, as the CLI was told (flags over OPREL_SERVER_HOST/PORT over the defaults).</summary>
 /// <param name="Host">The configured host: a name or an address, possibly a wildcard such as 0.0.0.0.</param>

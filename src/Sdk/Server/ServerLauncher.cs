@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Oprel.Supervisor.Cli;
+namespace Oprel.Server;
 
 /// <summary>
 /// Makes sure an Oprel server answers before a client command talks to it: when GET /api/version is silent, starts
@@ -14,18 +14,21 @@ internal sealed class ServerLauncher
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
-    private readonly OprelHttpApi _api;
+    /// <summary>The hidden `oprel serve` flag that moves a background server into a session of its own.</summary>
+    public const string DetachOptionName = "--detach";
+
     private readonly ServerEndpoint _endpoint;
     private readonly string _cacheDir;
+    private readonly Func<ServerProgram> _program;
 
-    public ServerLauncher(OprelHttpApi api, ServerEndpoint endpoint, string cacheDir)
+    public ServerLauncher(ServerEndpoint endpoint, string cacheDir, Func<ServerProgram> program)
     {
-        ArgumentNullException.ThrowIfNull(api);
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentException.ThrowIfNullOrEmpty(cacheDir);
-        _api = api;
+        ArgumentNullException.ThrowIfNull(program);
         _endpoint = endpoint;
         _cacheDir = cacheDir;
+        _program = program;
     }
 
     /// <summary>The log of a server the CLI starts: &lt;cache&gt;/logs/serve-&lt;port&gt;.log.</summary>
@@ -35,7 +38,7 @@ internal sealed class ServerLauncher
     /// <exception cref="OprelException">The server exited or stayed silent for a minute.</exception>
     public async Task EnsureRunningAsync(CancellationToken cancellationToken)
     {
-        if (await _api.TryGetVersionAsync(ProbeTimeout, cancellationToken) is not null)
+        if (await ServerProbe.TryGetVersionAsync(_endpoint.BaseUri, ProbeTimeout, cancellationToken).ConfigureAwait(false) is not null)
         {
             return;
         }
@@ -45,8 +48,8 @@ internal sealed class ServerLauncher
         var waited = Stopwatch.StartNew();
         while (true)
         {
-            await Task.Delay(PollInterval, cancellationToken);
-            if (await _api.TryGetVersionAsync(ProbeTimeout, cancellationToken) is not null)
+            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+            if (await ServerProbe.TryGetVersionAsync(_endpoint.BaseUri, ProbeTimeout, cancellationToken).ConfigureAwait(false) is not null)
             {
                 return;
             }
@@ -82,7 +85,7 @@ internal sealed class ServerLauncher
 
         foreach (var argument in new[]
         {
-            "serve", "--host", endpoint.BindHost, "--port", endpoint.Port.ToString(CultureInfo.InvariantCulture), "--log-file", logFile, ServeCommand.DetachOptionName,
+            "serve", "--host", endpoint.BindHost, "--port", endpoint.Port.ToString(CultureInfo.InvariantCulture), "--log-file", logFile, DetachOptionName,
         })
         {
             startInfo.ArgumentList.Add(argument);
@@ -93,11 +96,9 @@ internal sealed class ServerLauncher
 
     private Process StartServer()
     {
-        var processPath = Environment.ProcessPath ?? throw new OprelException("cannot start the Oprel server: the path of this program is unknown");
-        var assemblyPath = typeof(ServerLauncher).Assembly.Location is { Length: > 0 } location
-            ? location
-            : Path.Combine(AppContext.BaseDirectory, "oprel.dll");
-        var startInfo = CreateStartInfo(processPath, assemblyPath, _endpoint, LogFile, _cacheDir);
+        var program = _program();
+        var processPath = program.ProcessPath;
+        var startInfo = CreateStartInfo(processPath, program.AssemblyPath, _endpoint, LogFile, _cacheDir);
         Process? server;
         try
         {

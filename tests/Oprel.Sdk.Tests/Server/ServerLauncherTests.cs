@@ -1,6 +1,6 @@
-using Oprel.Supervisor.Cli;
+using Oprel.Server;
 
-namespace Oprel.Supervisor.Tests.Cli;
+namespace Oprel.Sdk.Tests.Server;
 
 public sealed class ServerLauncherTests
 {
@@ -43,9 +43,7 @@ public sealed class ServerLauncherTests
     [Fact]
     public void LogFile_Port_IsUnderTheCacheLogs()
     {
-        using var api = new OprelHttpApi(Endpoint.BaseUri);
-
-        var launcher = new ServerLauncher(api, Endpoint, "/cache");
+        var launcher = new ServerLauncher(Endpoint, "/cache", () => new ServerProgram("/app/oprel", "/app/oprel.dll"));
 
         Assert.Equal(Path.Combine("/cache", "logs", "serve-18555.log"), launcher.LogFile);
     }
