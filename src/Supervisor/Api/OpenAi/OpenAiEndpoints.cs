@@ -95,8 +95,6 @@ internal static class OpenAiEndpoints
         await JsonSerializer.SerializeAsync(context.Response.Body, found, OprelJsonContext.Default.OpenAiModel, context.RequestAborted);
     }
 
-    private static async Task EmbeddingsAsync(HttpContext context)
-    {
-        await OpenAiErrors.WriteAsync(context, new ValidationException("embeddings are not available yet: this Oprel server cannot compute embeddings"));
-    }
+    private static Task EmbeddingsAsync(HttpContext context) =>
+        OpenAiErrors.WriteAsync(context, new ValidationException("embeddings are not available yet: this Oprel server cannot compute embeddings"));
 }
