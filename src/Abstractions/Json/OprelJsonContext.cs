@@ -20,6 +20,7 @@ namespace Oprel.Json;
 [JsonSerializable(typeof(OllamaCopyRequest))]
 [JsonSerializable(typeof(OllamaEmbedRequest))]
 [JsonSerializable(typeof(OllamaEmbedResponse))]
+[JsonSerializable(typeof(OllamaEmbeddingResponse))]
 [JsonSerializable(typeof(WorkerLoadRequest))]
 [JsonSerializable(typeof(WorkerModelInfo))]
 [JsonSerializable(typeof(GenerationRequest))]
@@ -34,4 +35,6 @@ namespace Oprel.Json;
 [JsonSerializable(typeof(OpenAiModel))]
 [JsonSerializable(typeof(OpenAiErrorResponse))]
 [JsonSerializable(typeof(int[]))]
+[JsonSerializable(typeof(EmbeddingRequest))]
+[JsonSerializable(typeof(EmbeddingResult))]
 internal sealed partial class OprelJsonContext : JsonSerializerContext;

@@ -23,6 +23,8 @@ internal static class OllamaEndpoints
         endpoints.MapGet("/api/ps", (WorkerPool pool) => Results.Json(RunningModels.List(pool), OprelJsonContext.Default.OllamaProcessList));
         endpoints.MapPost("/api/generate", GenerateAsync);
         endpoints.MapPost("/api/chat", ChatAsync);
+        endpoints.MapPost("/api/embed", EmbedAsync);
+        endpoints.MapPost("/api/embeddings", EmbeddingsAsync);
         return endpoints;
     }
 
@@ -58,6 +60,46 @@ internal static class OllamaEndpoints
             request.Stream ?? true,
             OprelJsonContext.Default.OllamaChatResponse,
             static (whole, next) => next with { Message = next.Message with { Content = whole.Message.Content + next.Message.Content } });
+    }
+
+    private static async Task EmbedAsync(HttpContext context)
+    {
+        var request = await ReadAsync(context, OprelJsonContext.Default.OllamaEmbedRequest);
+        if (request is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var response = await context.RequestServices.GetRequiredService<GenerationService>().EmbedAsync(request, context.RequestAborted);
+            await Results.Json(response, OprelJsonContext.Default.OllamaEmbedResponse).ExecuteAsync(context);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+        {
+            await NdjsonResults.WriteErrorAsync(context, error);
+        }
+    }
+
+    /// <summary>The older single-vector endpoint: {"model", "prompt"} → {"embedding": [...]}.</summary>
+    private static async Task EmbeddingsAsync(HttpContext context)
+    {
+        var request = await ReadAsync(context, OprelJsonContext.Default.OllamaEmbedRequest);
+        if (request is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var response = await context.RequestServices.GetRequiredService<GenerationService>()
+                .EmbedAsync(request with { Input = null, Prompt = request.Prompt ?? "" }, context.RequestAborted);
+            await Results.Json(new OllamaEmbeddingResponse(response.Embeddings.FirstOrDefault() ?? []), OprelJsonContext.Default.OllamaEmbeddingResponse).ExecuteAsync(context);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+        {
+            await NdjsonResults.WriteErrorAsync(context, error);
+        }
     }
 
     /// <summary>Reads a JSON body; on malformed JSON or wrong types it answers 400 with what is wrong and returns null.</summary>
