@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -275,11 +276,42 @@ public sealed class OpenAiEndToEndTests(ServerFixture server) : IClassFixture<Se
     }
 
     [Fact]
-    public async Task Embeddings_AreNotAvailableYet_400()
+    public async Task Embeddings_Float_AreTheVectorsOfApiEmbed()
     {
-        var (status, body) = await OpenAiJson.PostAsync(server.Http, "/v1/embeddings", """{"model":"tiny","input":"hello"}""");
-        Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains("embeddings are not available", OpenAiJson.AssertError(body, "invalid_request_error"), StringComparison.Ordinal);
+        var body = await PostOkAsync("/v1/embeddings", """{"model":"tiny","input":"the fox ran"}""");
+
+        Assert.Equal("list", body["object"]!.GetValue<string>());
+        Assert.Equal("tiny", body["model"]!.GetValue<string>());
+        var item = Assert.Single(body["data"]!.AsArray())!;
+        Assert.Equal("embedding", item["object"]!.GetValue<string>());
+        Assert.Equal(0, item["index"]!.GetValue<int>());
+        var vector = Floats(item["embedding"]!);
+        Assert.True(vector.Length > 8);
+        Assert.Equal(1.0, Math.Sqrt(vector.Sum(x => (double)x * x)), 3);
+        var usage = body["usage"]!;
+        Assert.True(usage["prompt_tokens"]!.GetValue<int>() > 0);
+        Assert.Equal(usage["prompt_tokens"]!.GetValue<int>(), usage["total_tokens"]!.GetValue<int>());
+
+        var ollama = await PostOkAsync("/api/embed", """{"model":"tiny","input":"the fox ran"}""");
+        Assert.Equal(Floats(ollama["embeddings"]![0]!), vector);
+    }
+
+    [Fact]
+    public async Task Embeddings_Base64AndDimensions_AreLittleEndianFloatsOfTheShortenedVectors()
+    {
+        var floats = await PostOkAsync("/v1/embeddings", """{"model":"tiny","input":["the fox ran","a river"],"dimensions":4,"encoding_format":"float"}""");
+        var base64 = await PostOkAsync("/v1/embeddings", """{"model":"tiny","input":["the fox ran","a river"],"dimensions":4,"encoding_format":"base64"}""");
+
+        Assert.Equal(2, base64["data"]!.AsArray().Count);
+        for (var i = 0; i < 2; i++)
+        {
+            var expected = Floats(floats["data"]![i]!["embedding"]!);
+            Assert.Equal(4, expected.Length);
+            Assert.Equal(i, base64["data"]![i]!["index"]!.GetValue<int>());
+            var bytes = Convert.FromBase64String(base64["data"]![i]!["embedding"]!.GetValue<string>());
+            var decoded = Enumerable.Range(0, bytes.Length / 4).Select(j => BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(j * 4))).ToArray();
+            Assert.Equal(expected, decoded);
+        }
     }
 
     [Theory]
@@ -301,6 +333,13 @@ public sealed class OpenAiEndToEndTests(ServerFixture server) : IClassFixture<Se
     [InlineData("/v1/completions", "{\"model\":\"tiny\",\"prompt\":[\"a\",\"b\"]}", "prompt must be a string")]
     [InlineData("/v1/completions", "{\"prompt\":\"hi\"}", "model is required")]
     [InlineData("/v1/completions", "{\"model\":\"tiny\",\"prompt\":\"hi\",\"frequency_penalty\":9}", "frequency_penalty must be between -2 and 2")]
+    [InlineData("/v1/embeddings", "{\"model\":\"tiny\",\"input\":", "invalid JSON")]
+    [InlineData("/v1/embeddings", "{\"model\":\"tiny\"}", "input must be a string or an array of strings")]
+    [InlineData("/v1/embeddings", "{\"model\":\"tiny\",\"input\":[]}", "input must not be an empty array")]
+    [InlineData("/v1/embeddings", "{\"model\":\"tiny\",\"input\":[1,2,3]}", "input must be a string or an array of strings")]
+    [InlineData("/v1/embeddings", "{\"model\":\"tiny\",\"input\":\"x\",\"encoding_format\":\"int8\"}", "encoding_format must be float or base64")]
+    [InlineData("/v1/embeddings", "{\"model\":\"tiny\",\"input\":\"x\",\"dimensions\":0}", "dimensions must be at least 1")]
+    [InlineData("/v1/embeddings", "{\"input\":\"x\"}", "model is required")]
     public async Task BadRequest_Is400InvalidRequestErrorSayingWhatIsWrong(string path, string body, string expected)
     {
         var (status, answer) = await OpenAiJson.PostAsync(server.Http, path, body);
@@ -312,6 +351,7 @@ public sealed class OpenAiEndToEndTests(ServerFixture server) : IClassFixture<Se
     [InlineData("/v1/chat/completions", "{\"model\":\"no-such-model\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")]
     [InlineData("/v1/chat/completions", "{\"model\":\"no-such-model\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")]
     [InlineData("/v1/completions", "{\"model\":\"no-such-model\",\"prompt\":\"hi\"}")]
+    [InlineData("/v1/embeddings", "{\"model\":\"no-such-model\",\"input\":\"hi\"}")]
     public async Task UnknownModel_Is404NotFoundError(string path, string body)
     {
         var (status, answer) = await OpenAiJson.PostAsync(server.Http, path, body);
@@ -337,6 +377,8 @@ public sealed class OpenAiEndToEndTests(ServerFixture server) : IClassFixture<Se
         Assert.Equal(5, body["usage"]!["completion_tokens"]!.GetValue<int>());
         Assert.False(server.ServerHasExited);
     }
+
+    private static float[] Floats(JsonNode vector) => [.. vector.AsArray().Select(x => x!.GetValue<float>())];
 
     private static string Content(JsonNode body) => body["choices"]![0]!["message"]!["content"]!.GetValue<string>();
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Oprel.Json;
+using Oprel.OllamaApi;
 using Oprel.OpenAiApi;
 using Oprel.Supervisor.Api.OpenAi;
 
@@ -168,6 +169,61 @@ public sealed class OpenAiMapperTests
     }
 
     [Fact]
+    public void Embedding_Input_PassesThroughWithTruncation()
+    {
+        var embed = OpenAiRequestMapper.ToOllama(Embedding("""{"model":"tiny","input":["a","b"],"encoding_format":"BASE64","dimensions":8}"""));
+
+        Assert.Equal("tiny", embed.Model);
+        Assert.Equal(["a", "b"], embed.Input!.Value.EnumerateArray().Select(e => e.GetString()));
+        Assert.True(embed.Truncate);
+    }
+
+    [Theory]
+    [InlineData("""{"model":"tiny"}""", "input must be a string or an array of strings")]
+    [InlineData("""{"model":"tiny","input":5}""", "input must be a string or an array of strings")]
+    [InlineData("""{"model":"tiny","input":[]}""", "input must not be an empty array")]
+    [InlineData("""{"model":"tiny","input":"x","encoding_format":"int8"}""", "encoding_format must be float or base64, not 'int8'")]
+    [InlineData("""{"model":"tiny","input":"x","dimensions":0}""", "dimensions must be at least 1")]
+    public void Embedding_InvalidRequest_SaysWhatIsWrong(string body, string expected)
+    {
+        var error = Assert.Throws<ValidationException>(() => OpenAiRequestMapper.ToOllama(Embedding(body)));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Embeddings_Shorten_KeepsTheFirstValuesAtUnitLength()
+    {
+        Assert.Equal([0.6f, 0.8f], OpenAiEmbeddings.Shorten([0.3f, 0.4f, 0.866f], 2));
+        float[] whole = [0.6f, 0.8f];
+        Assert.Same(whole, OpenAiEmbeddings.Shorten(whole, 2));
+        Assert.Same(whole, OpenAiEmbeddings.Shorten(whole, null));
+        Assert.Equal([0f, 0f], OpenAiEmbeddings.Shorten([0f, 0f, 1f], 2));
+    }
+
+    [Fact]
+    public void Embeddings_Base64_IsLittleEndianFloat32()
+    {
+        Assert.Equal("AACAPwAAAMA=", OpenAiEmbeddings.Base64([1f, -2f]));
+    }
+
+    [Fact]
+    public void Embeddings_List_NumbersTheVectorsAndCountsTokens()
+    {
+        var response = new OllamaEmbedResponse { Model = "tiny", Embeddings = [[1f, 0f], [0f, 1f]], PromptEvalCount = 6 };
+
+        var floats = OpenAiEmbeddings.ToList(response, "tiny", null, null);
+        var base64 = OpenAiEmbeddings.ToList(response, "tiny", "base64", 1);
+
+        Assert.Equal([0, 1], floats.Data.Select(d => d.Index));
+        Assert.Equal([0f, 1f], Assert.IsType<float[]>(floats.Data[1].Embedding));
+        Assert.Equal((6, 6), (floats.Usage.PromptTokens, floats.Usage.TotalTokens));
+        Assert.Equal("AACAPw==", base64.Data[0].Embedding);
+        var json = JsonSerializer.Serialize(base64, OprelJsonContext.Default.OpenAiEmbeddingList);
+        Assert.Contains("\"embedding\":\"AACAPw==\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"embedding\":[1,0]", JsonSerializer.Serialize(floats, OprelJsonContext.Default.OpenAiEmbeddingList), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Errors_HaveOllamasOpenAiTypes()
     {
         Assert.Equal("invalid_request_error", OpenAiErrors.For(new ValidationException("bad")).Error.Type);
@@ -178,6 +234,8 @@ public sealed class OpenAiMapperTests
     }
 
     private static OpenAiChatCompletionRequest Chat(string json) => JsonSerializer.Deserialize(json, OprelJsonContext.Default.OpenAiChatCompletionRequest)!;
+
+    private static OpenAiEmbeddingRequest Embedding(string json) => JsonSerializer.Deserialize(json, OprelJsonContext.Default.OpenAiEmbeddingRequest)!;
 
     private static OpenAiCompletionRequest Completion(string json) => JsonSerializer.Deserialize(json, OprelJsonContext.Default.OpenAiCompletionRequest)!;
 }

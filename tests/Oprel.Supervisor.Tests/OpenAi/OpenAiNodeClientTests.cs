@@ -64,6 +64,24 @@ public sealed class OpenAiNodeClientTests(ServerFixture server) : IClassFixture<
     }
 
     [Fact]
+    public async Task EmbeddingsCreate_Base64AndFloat_GiveTheSameVectors()
+    {
+        var result = await RunAsync("embeddings");
+
+        Assert.Equal("list", Text(result, "object"));
+        Assert.Equal("tiny", Text(result, "model"));
+        Assert.Equal([0, 1], result["indexes"]!.AsArray().Select(i => i!.GetValue<int>()));
+        var decoded = Vectors(result["decoded"]!);
+        var floats = Vectors(result["floats"]!);
+        Assert.Equal(2, decoded.Length);
+        Assert.All(decoded, v => Assert.True(v.Length > 8));
+        Assert.Equal(floats, decoded);
+        var usage = result["usage"]!;
+        Assert.True(usage["prompt_tokens"]!.GetValue<int>() > 0);
+        Assert.Equal(usage["prompt_tokens"]!.GetValue<int>(), usage["total_tokens"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task ModelsListAndRetrieve_KnowTiny_AndUnknownIsNotFoundError()
     {
         var result = await RunAsync("models");
@@ -83,10 +101,12 @@ public sealed class OpenAiNodeClientTests(ServerFixture server) : IClassFixture<
         AssertApiError(result["unknownModel"]!, "NotFoundError", 404, "not_found_error", "model 'no-such-model' not found");
         AssertApiError(result["unknownModelStreaming"]!, "NotFoundError", 404, "not_found_error", "model 'no-such-model' not found");
         AssertApiError(result["badTemperature"]!, "BadRequestError", 400, "invalid_request_error", "temperature must be between 0 and 2");
-        AssertApiError(result["embeddings"]!, "BadRequestError", 400, "invalid_request_error", "embeddings are not available yet: this Oprel server cannot compute embeddings");
+        AssertApiError(result["badEmbeddingInput"]!, "BadRequestError", 400, "invalid_request_error", "input must not be an empty array");
     }
 
     private Task<JsonNode> RunAsync(string scenario) => NodeOpenAiClient.RunAsync(server.Port, scenario);
+
+    private static float[][] Vectors(JsonNode vectors) => [.. vectors.AsArray().Select(v => v!.AsArray().Select(x => x!.GetValue<float>()).ToArray())];
 
     private static string Text(JsonNode node, string name) => node[name]!.GetValue<string>();
 

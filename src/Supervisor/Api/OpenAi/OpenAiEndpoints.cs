@@ -95,6 +95,27 @@ internal static class OpenAiEndpoints
         await JsonSerializer.SerializeAsync(context.Response.Body, found, OprelJsonContext.Default.OpenAiModel, context.RequestAborted);
     }
 
-    private static Task EmbeddingsAsync(HttpContext context) =>
-        OpenAiErrors.WriteAsync(context, new ValidationException("embeddings are not available yet: this Oprel server cannot compute embeddings"));
+    private static async Task EmbeddingsAsync(HttpContext context)
+    {
+        var request = await OpenAiRequestBody.ReadAsync(context, OprelJsonContext.Default.OpenAiEmbeddingRequest);
+        if (request is null)
+        {
+            return;
+        }
+
+        OpenAiEmbeddingList list;
+        try
+        {
+            var response = await context.RequestServices.GetRequiredService<GenerationService>().EmbedAsync(OpenAiRequestMapper.ToOllama(request), context.RequestAborted);
+            list = OpenAiEmbeddings.ToList(response, request.Model?.Trim() ?? "", request.EncodingFormat, request.Dimensions);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+        {
+            await OpenAiErrors.WriteAsync(context, error);
+            return;
+        }
+
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await JsonSerializer.SerializeAsync(context.Response.Body, list, OprelJsonContext.Default.OpenAiEmbeddingList, context.RequestAborted);
+    }
 }

@@ -50,6 +50,19 @@ internal static class OpenAiRequestMapper
         };
     }
 
+    /// <exception cref="ValidationException">The request is invalid.</exception>
+    public static OllamaEmbedRequest ToOllama(OpenAiEmbeddingRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Check(
+            request.EncodingFormat is null || OpenAiEmbeddings.IsFloat(request.EncodingFormat) || OpenAiEmbeddings.IsBase64(request.EncodingFormat),
+            $"encoding_format must be float or base64, not '{request.EncodingFormat}'");
+        Check(request.Dimensions is null or >= 1, "dimensions must be at least 1");
+        Check(request.Input is { ValueKind: JsonValueKind.String or JsonValueKind.Array }, "input must be a string or an array of strings");
+        Check(request.Input is not { ValueKind: JsonValueKind.Array } inputs || inputs.GetArrayLength() > 0, "input must not be an empty array");
+        return new OllamaEmbedRequest { Model = request.Model, Input = request.Input, Truncate = true };
+    }
+
     private static OllamaOptions Options(
         int? maxTokens, string maxTokensName, int? n, float? temperature, float? topP, long? seed, JsonElement? stop, float? frequencyPenalty, float? presencePenalty)
     {

@@ -95,6 +95,21 @@ const scenarios = {
     return { id: completion.id, object: completion.object, text: completion.choices[0].text, finishReason: completion.choices[0].finish_reason, usage: completion.usage };
   },
 
+  async embeddings() {
+    const input = ['the fox ran', 'a river'];
+    // Without encoding_format the SDK asks for base64 and decodes it itself.
+    const decoded = await client.embeddings.create({ model: 'tiny', input });
+    const floats = await client.embeddings.create({ model: 'tiny', input, encoding_format: 'float' });
+    return {
+      object: decoded.object,
+      model: decoded.model,
+      indexes: decoded.data.map((d) => d.index),
+      decoded: decoded.data.map((d) => Array.from(d.embedding)),
+      floats: floats.data.map((d) => d.embedding),
+      usage: decoded.usage,
+    };
+  },
+
   async models() {
     const page = await client.models.list();
     const ids = [];
@@ -116,7 +131,7 @@ const scenarios = {
           // drain
         }
       }),
-      embeddings: await failure(() => client.embeddings.create({ model: 'tiny', input: 'hello' })),
+      badEmbeddingInput: await failure(() => client.embeddings.create({ model: 'tiny', input: [] })),
     };
   },
 };
