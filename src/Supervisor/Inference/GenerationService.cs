@@ -187,6 +187,8 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
             return "unload";
         }
 
+        // An explicit load also restarts a model whose worker kept crashing.
+        pool.ResetCrashes(model.Name);
         var lease = await pool.AcquireAsync(model.Name, LoadSettings(model, modelOptions), cancellationToken);
         lease.KeepAlive = keepAlive ?? options.KeepAlive;
         await lease.DisposeAsync();
@@ -200,7 +202,10 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
         modelOptions?.NumBatch ?? config.BatchSize,
         modelOptions?.NumGpu is >= 0 ? modelOptions.NumGpu.Value : Math.Max(0, config.NGpuLayers),
         options.NumParallel,
-        config.BinaryDir);
+        config.BinaryDir)
+    {
+        MemoryLimitBytes = (modelOptions?.MaxMemoryMb ?? config.DefaultMaxMemoryMb) * 1024L * 1024L,
+    };
 
     private static T WithStats<T>(T response, GenerationChunk last, long started, TimeSpan loadDuration)
         where T : OllamaCompletionStats => response with
