@@ -17,7 +17,7 @@ public sealed class ServerFixture : IAsyncLifetime, IAsyncDisposable
     }
 
     /// <summary>A server with more OPREL_* settings, for tests that start their own.</summary>
-    public ServerFixture(IReadOnlyDictionary<string, string> extraEnvironment)
+    private ServerFixture(IReadOnlyDictionary<string, string> extraEnvironment)
     {
         _extraEnvironment = extraEnvironment;
     }
