@@ -166,11 +166,11 @@ public sealed class OpenAiEndToEndTests(ServerFixture server) : IClassFixture<Se
         const string Schema = """{"type":"object","properties":{"name":{"type":"string"}},"required":["name"]}""";
         const string ResponseFormat = """{"type":"json_schema","json_schema":{"name":"person","schema":""" + Schema + "}}";
         using var ollama = await server.Http.PostAsync(
-            "/api/chat", OpenAiJson.Content($$$"""{"model":"tiny","stream":false,"format":{{{Schema}}},"messages":{{{Question}}},"options":{"num_predict":60,"seed":1}}"""));
+            "/api/chat", OpenAiJson.Content($$$"""{"model":"tiny","stream":false,"format":{{{Schema}}},"messages":{{{Question}}},"options":{"num_predict":60,"seed":1,"temperature":0}}"""));
         var (status, body) = await OpenAiJson.PostAsync(
             server.Http,
             "/v1/chat/completions",
-            $$$"""{"model":"tiny","seed":1,"max_tokens":60,"messages":{{{Question}}},"response_format":{{{ResponseFormat}}}}""");
+            $$$"""{"model":"tiny","seed":1,"temperature":0,"max_tokens":60,"messages":{{{Question}}},"response_format":{{{ResponseFormat}}}}""");
 
         Assert.Equal(ollama.StatusCode, status);
         var ollamaBody = JsonNode.Parse(await ollama.Content.ReadAsStringAsync())!;
