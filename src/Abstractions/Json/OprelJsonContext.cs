@@ -13,6 +13,8 @@ namespace Oprel.Json;
 [JsonSerializable(typeof(OllamaVersionResponse))]
 [JsonSerializable(typeof(OllamaError))]
 [JsonSerializable(typeof(OllamaProcessList))]
+[JsonSerializable(typeof(OllamaPullRequest))]
+[JsonSerializable(typeof(OllamaProgressResponse))]
 [JsonSerializable(typeof(WorkerLoadRequest))]
 [JsonSerializable(typeof(WorkerModelInfo))]
 [JsonSerializable(typeof(GenerationRequest))]

@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace Oprel.OllamaApi;
+
+/// <summary>The body of POST /api/pull: the model (or, in older clients, "name"), whether to stream progress.</summary>
+internal sealed record OllamaPullRequest
+{
+    [JsonPropertyName("model")] public string? Model { get; init; }
+    [JsonPropertyName("name")] public string? Name { get; init; }
+    [JsonPropertyName("insecure")] public bool? Insecure { get; init; }
+    [JsonPropertyName("stream")] public bool? Stream { get; init; }
+}
