@@ -1,1 +1,3 @@
-return 0;
+using Oprel.Supervisor.Cli;
+
+return await OprelCommandLine.InvokeAsync(args);

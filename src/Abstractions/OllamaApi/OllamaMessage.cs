@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Oprel.OllamaApi;
@@ -8,4 +9,6 @@ internal sealed record OllamaMessage
     [JsonPropertyName("role")] public string? Role { get; init; }
     [JsonPropertyName("content")] public string? Content { get; init; }
     [JsonPropertyName("images")] public IReadOnlyList<string>? Images { get; init; }
+    [JsonPropertyName("tool_calls")] public JsonElement? ToolCalls { get; init; }
+    [JsonPropertyName("thinking")] public string? Thinking { get; init; }
 }

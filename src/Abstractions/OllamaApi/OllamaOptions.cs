@@ -20,4 +20,7 @@ internal sealed record OllamaOptions
     [JsonPropertyName("num_thread")] public int? NumThread { get; init; }
     [JsonPropertyName("num_batch")] public int? NumBatch { get; init; }
     [JsonPropertyName("num_gpu")] public int? NumGpu { get; init; }
+
+    /// <summary>Oprel's addition: refuse to load the model when its estimated footprint exceeds this many MiB.</summary>
+    [JsonPropertyName("max_memory_mb")] public int? MaxMemoryMb { get; init; }
 }

@@ -27,7 +27,15 @@ internal sealed class ModelResolver(Config config, ModelStore store, ModelPuller
     /// <exception cref="ModelNotFoundException">Nothing by that name exists (or can be pulled).</exception>
     /// <exception cref="DownloadException">Pulling it failed.</exception>
     /// <exception cref="MemoryLimitException">Pulling it found no quantization that fits.</exception>
-    public async Task<ResolvedModel> ResolveAsync(string identifier, CancellationToken cancellationToken)
+    public Task<ResolvedModel> ResolveAsync(string identifier, CancellationToken cancellationToken) =>
+        ResolveAsync(identifier, null, cancellationToken);
+
+    /// <summary>Resolves <paramref name="identifier"/>; a model pulled on the way is chosen to fit <paramref name="maxMemoryMb"/> (else default_max_memory_mb).</summary>
+    /// <exception cref="ValidationException">The identifier is empty, not a valid name, or names a file that is not a GGUF model.</exception>
+    /// <exception cref="ModelNotFoundException">Nothing by that name exists (or can be pulled).</exception>
+    /// <exception cref="DownloadException">Pulling it failed.</exception>
+    /// <exception cref="MemoryLimitException">Pulling it found no quantization that fits.</exception>
+    public async Task<ResolvedModel> ResolveAsync(string identifier, int? maxMemoryMb, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(identifier))
         {
@@ -51,7 +59,7 @@ internal sealed class ModelResolver(Config config, ModelStore store, ModelPuller
         {
             manifest = puller is null
                 ? throw new ModelNotFoundException($"model '{identifier.Trim()}' not found; pull it first: oprel pull {identifier.Trim()}")
-                : await puller.EnsureAsync(identifier, config.DefaultMaxMemoryMb, cancellationToken).ConfigureAwait(false);
+                : await puller.EnsureAsync(identifier, maxMemoryMb ?? config.DefaultMaxMemoryMb, cancellationToken).ConfigureAwait(false);
         }
 
         if (manifest is null)

@@ -40,6 +40,23 @@ internal sealed class ModelLoadPlanner(IHardwareProbe probe, Config config, bool
         return placement;
     }
 
+    /// <summary>Checks only the cap (maxMemoryMb, else default_max_memory_mb): for a model that is loaded already, whose memory is in use.</summary>
+    /// <exception cref="MemoryLimitException">The model needs more than the cap.</exception>
+    public void EnsureWithinCap(ResolvedModel model, int contextSize, int batchSize, int? maxMemoryMb)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if ((maxMemoryMb ?? config.DefaultMaxMemoryMb) is not { } cap)
+        {
+            return;
+        }
+
+        var estimate = MemoryEstimator.Estimate(ShapeOf(model), model.SizeBytes, contextSize, batchSize);
+        if (estimate.TotalBytes > cap * 1024L * 1024)
+        {
+            throw new MemoryLimitException($"model '{model.Name}' needs {estimate.Describe()}, more than max_memory_mb {cap}.");
+        }
+    }
+
     private ModelShape ShapeOf(ResolvedModel model)
     {
         var file = new FileInfo(model.Path);

@@ -70,7 +70,7 @@ internal static class OllamaEndpoints
             return;
         }
 
-        var model = request.Model ?? request.Name;
+        var model = request.ModelOrName;
         if (string.IsNullOrWhiteSpace(model))
         {
             await NdjsonResults.WriteErrorAsync(context, new ValidationException("model is required"));

@@ -4,7 +4,6 @@ using Oprel.Rpc;
 using Oprel.Supervisor.Api;
 using Oprel.Supervisor.Inference;
 using Oprel.Supervisor.Workers;
-using StreamJsonRpc;
 
 namespace Oprel.Supervisor.Hosting;
 
@@ -44,7 +43,7 @@ internal sealed class SupervisorService(GenerationService generation, WorkerPool
             }
             catch (OprelException error)
             {
-                throw ToRpc(error);
+                throw RpcErrors.ToRpc(error);
             }
 
             if (!more)
@@ -55,16 +54,4 @@ internal sealed class SupervisorService(GenerationService generation, WorkerPool
             yield return enumerator.Current;
         }
     }
-
-    internal static LocalRpcException ToRpc(OprelException error) => new(error.Message)
-    {
-        ErrorCode = error switch
-        {
-            ValidationException => RpcErrorCodes.InvalidRequest,
-            ModelNotFoundException => RpcErrorCodes.ModelNotFound,
-            MemoryLimitException => RpcErrorCodes.MemoryLimit,
-            DownloadException => RpcErrorCodes.Download,
-            _ => RpcErrorCodes.Backend,
-        },
-    };
 }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Oprel.Models;
-using Oprel.Planning;
 using Oprel.OllamaApi;
+using Oprel.Planning;
 using Oprel.Rpc;
 using Oprel.Supervisor.Hosting;
 using Oprel.Supervisor.Workers;
@@ -31,7 +31,7 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
 
         var sampling = SamplingMapper.Map(request.Options, request.Format);
         var keepAlive = KeepAlive.Parse(request.KeepAlive);
-        var model = await resolver.ResolveAsync(modelName, cancellationToken);
+        var model = await resolver.ResolveAsync(modelName, request.Options?.MaxMemoryMb, cancellationToken);
 
         if (string.IsNullOrEmpty(request.Prompt))
         {
@@ -57,7 +57,7 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
         var turns = CheckMessages(request.Messages, modelName);
         var sampling = SamplingMapper.Map(request.Options, request.Format);
         var keepAlive = KeepAlive.Parse(request.KeepAlive);
-        var model = await resolver.ResolveAsync(modelName, cancellationToken);
+        var model = await resolver.ResolveAsync(modelName, request.Options?.MaxMemoryMb, cancellationToken);
 
         if (turns.Count == 0)
         {
@@ -147,14 +147,16 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
             0,
             options.NumParallel,
             config.BinaryDir);
+        var maxMemoryMb = modelOptions?.MaxMemoryMb;
         var loaded = pool.Snapshot().FirstOrDefault(m => m.Name == model.Name);
         if (loaded is not null && loaded.Settings with { GpuLayers = 0 } == settings && (requestedGpuLayers < 0 || loaded.Settings.GpuLayers == requestedGpuLayers))
         {
+            planner.EnsureWithinCap(model, settings.ContextSize * settings.Parallel, settings.BatchSize, maxMemoryMb);
             return loaded.Settings;
         }
 
         var placement = await planner.PlanAsync(
-            model, settings.ContextSize * settings.Parallel, settings.BatchSize, requestedGpuLayers, null, cancellationToken);
+            model, settings.ContextSize * settings.Parallel, settings.BatchSize, requestedGpuLayers, maxMemoryMb, cancellationToken);
         return settings with { GpuLayers = placement.GpuLayers };
     }
 

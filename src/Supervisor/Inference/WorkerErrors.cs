@@ -13,13 +13,7 @@ internal static class WorkerErrors
         {
             OprelException => error,
             OperationCanceledException => error,
-            RemoteInvocationException remote => remote.ErrorCode switch
-            {
-                RpcErrorCodes.InvalidRequest or RpcErrorCodes.ContextOverflow => new ValidationException(remote.Message, remote),
-                RpcErrorCodes.ModelNotFound => new ModelNotFoundException(remote.Message, remote),
-                RpcErrorCodes.MemoryLimit => new MemoryLimitException(remote.Message, remote),
-                _ => new BackendException(remote.Message, remote),
-            },
+            RemoteInvocationException remote => RpcErrors.FromRpc(remote),
             ConnectionLostException or ObjectDisposedException or IOException =>
                 new BackendException($"The worker for '{model}' {worker.ExitDescription()}.", error),
             _ => new BackendException($"The worker for '{model}' failed: {error.Message}", error),

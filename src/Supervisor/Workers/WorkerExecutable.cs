@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using Oprel.Server;
 
 namespace Oprel.Supervisor.Workers;
 
@@ -23,27 +23,6 @@ internal sealed record WorkerExecutable(string FileName, IReadOnlyList<string> L
             }
         }
 
-        return new WorkerExecutable(DotnetHost(), ["exec", "--runtimeconfig", runtimeConfig, "--depsfile", deps, dll]);
-    }
-
-    /// <summary>The dotnet host that runs this process: the current process if it is dotnet, else the one above the runtime folder.</summary>
-    private static string DotnetHost()
-    {
-        var name = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
-        var current = Environment.ProcessPath;
-        if (current is not null && Path.GetFileName(current).Equals(name, StringComparison.OrdinalIgnoreCase))
-        {
-            return current;
-        }
-
-        // RuntimeEnvironment's folder is <root>/shared/Microsoft.NETCore.App/<version>/.
-        var root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
-        var host = Path.Combine(root, name);
-        if (File.Exists(host))
-        {
-            return host;
-        }
-
-        return Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } fromSdk ? fromSdk : name;
+        return new WorkerExecutable(DotnetHost.Path, ["exec", "--runtimeconfig", runtimeConfig, "--depsfile", deps, dll]);
     }
 }
