@@ -20,10 +20,13 @@ namespace Oprel.Json;
 [JsonSerializable(typeof(OllamaCopyRequest))]
 [JsonSerializable(typeof(OllamaEmbedRequest))]
 [JsonSerializable(typeof(OllamaEmbedResponse))]
+[JsonSerializable(typeof(OllamaEmbeddingResponse))]
 [JsonSerializable(typeof(WorkerLoadRequest))]
 [JsonSerializable(typeof(WorkerModelInfo))]
 [JsonSerializable(typeof(GenerationRequest))]
 [JsonSerializable(typeof(GenerationChunk))]
 [JsonSerializable(typeof(WorkerHealth))]
 [JsonSerializable(typeof(int[]))]
+[JsonSerializable(typeof(EmbeddingRequest))]
+[JsonSerializable(typeof(EmbeddingResult))]
 internal sealed partial class OprelJsonContext : JsonSerializerContext;

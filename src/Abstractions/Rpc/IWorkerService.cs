@@ -14,6 +14,9 @@ internal partial interface IWorkerService
     /// <summary>Generates from a prompt or from chat messages, one chunk per piece of text, the last one with Done set.</summary>
     IAsyncEnumerable<GenerationChunk> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken);
 
+    /// <summary>Embeds texts with a context kept for the purpose; vectors are L2-normalised, as Ollama's are.</summary>
+    Task<EmbeddingResult> EmbedAsync(EmbeddingRequest request, CancellationToken cancellationToken);
+
     /// <summary>Tokenizes text with the model's vocabulary (special tokens parsed).</summary>
     Task<int[]> TokenizeAsync(string text, CancellationToken cancellationToken);
 

@@ -25,6 +25,8 @@ internal static class OllamaEndpoints
         endpoints.MapPost("/api/generate", GenerateAsync);
         endpoints.MapPost("/api/chat", ChatAsync);
         endpoints.MapPost("/api/pull", PullAsync);
+        endpoints.MapPost("/api/embed", EmbedAsync);
+        endpoints.MapPost("/api/embeddings", EmbeddingsAsync);
         return endpoints;
     }
 
@@ -79,6 +81,46 @@ internal static class OllamaEndpoints
 
         var puller = context.RequestServices.GetRequiredService<ModelPuller>();
         await ProgressResults.WriteAsync(context, puller.PullAsync(model, null, context.RequestAborted), request.Stream ?? true);
+    }
+
+    private static async Task EmbedAsync(HttpContext context)
+    {
+        var request = await ReadAsync(context, OprelJsonContext.Default.OllamaEmbedRequest);
+        if (request is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var response = await context.RequestServices.GetRequiredService<GenerationService>().EmbedAsync(request, context.RequestAborted);
+            await Results.Json(response, OprelJsonContext.Default.OllamaEmbedResponse).ExecuteAsync(context);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+        {
+            await NdjsonResults.WriteErrorAsync(context, error);
+        }
+    }
+
+    /// <summary>The older single-vector endpoint: {"model", "prompt"} → {"embedding": [...]}.</summary>
+    private static async Task EmbeddingsAsync(HttpContext context)
+    {
+        var request = await ReadAsync(context, OprelJsonContext.Default.OllamaEmbedRequest);
+        if (request is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var response = await context.RequestServices.GetRequiredService<GenerationService>()
+                .EmbedAsync(request with { Input = null, Prompt = request.Prompt ?? "" }, context.RequestAborted);
+            await Results.Json(new OllamaEmbeddingResponse(response.Embeddings.FirstOrDefault() ?? []), OprelJsonContext.Default.OllamaEmbeddingResponse).ExecuteAsync(context);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+        {
+            await NdjsonResults.WriteErrorAsync(context, error);
+        }
     }
 
     /// <summary>Reads a JSON body; on malformed JSON or wrong types it answers 400 with what is wrong and returns null.</summary>

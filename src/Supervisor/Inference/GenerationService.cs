@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Oprel.Models;
 using Oprel.OllamaApi;
 using Oprel.Planning;
@@ -72,6 +73,65 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
             var response = new OllamaChatResponse { Model = modelName, CreatedAt = DateTime.UtcNow, Message = Assistant(chunk.Text) };
             yield return chunk.Done ? WithStats(response, chunk, started, loadDuration) : response;
         }
+    }
+
+    /// <summary>Embeds the request's input (a string or an array of strings) with the model's worker.</summary>
+    public async Task<OllamaEmbedResponse> EmbedAsync(OllamaEmbedRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var started = Stopwatch.GetTimestamp();
+        var modelName = RequireModel(request.Model);
+        var inputs = EmbeddingInputs(request);
+        var keepAlive = KeepAlive.Parse(request.KeepAlive);
+        var model = await resolver.ResolveAsync(modelName, request.Options?.MaxMemoryMb, cancellationToken);
+        var lease = await pool.AcquireAsync(model.Name, await LoadSettingsAsync(model, request.Options, cancellationToken), cancellationToken);
+        await using (lease)
+        {
+            lease.KeepAlive = keepAlive ?? options.KeepAlive;
+            if (inputs.Count == 0)
+            {
+                return new OllamaEmbedResponse { Model = modelName, Embeddings = [], LoadDuration = (long)lease.LoadDuration.TotalNanoseconds };
+            }
+
+            EmbeddingResult result;
+            try
+            {
+                result = await lease.Model.Worker.Service.EmbedAsync(new EmbeddingRequest(inputs, request.Truncate ?? true), cancellationToken);
+            }
+            catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                throw WorkerErrors.Map(error, model.Name, lease.Model.Worker);
+            }
+
+            return new OllamaEmbedResponse
+            {
+                Model = modelName,
+                Embeddings = result.Embeddings,
+                TotalDuration = (long)Stopwatch.GetElapsedTime(started).TotalNanoseconds,
+                LoadDuration = (long)lease.LoadDuration.TotalNanoseconds,
+                PromptEvalCount = result.PromptTokens,
+            };
+        }
+    }
+
+    private static List<string> EmbeddingInputs(OllamaEmbedRequest request)
+    {
+        if (request.Input is not { } input || input.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+        {
+            return request.Prompt is { Length: > 0 } prompt ? [prompt] : [];
+        }
+
+        if (input.ValueKind == JsonValueKind.String)
+        {
+            return [input.GetString()!];
+        }
+
+        if (input.ValueKind == JsonValueKind.Array && input.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String))
+        {
+            return input.EnumerateArray().Select(e => e.GetString()!).ToList();
+        }
+
+        throw new ValidationException("input must be a string or an array of strings");
     }
 
     private async IAsyncEnumerable<(GenerationChunk Chunk, TimeSpan LoadDuration)> RunAsync(

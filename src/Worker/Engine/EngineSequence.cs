@@ -17,6 +17,7 @@ internal sealed class EngineSequence : IDisposable
     private readonly StopSequenceMatcher _stops;
     private readonly int _maxTokens;
     private long _startTimestamp;
+    private bool _emitted;
     private long _firstTokenTimestamp;
 
     public EngineSequence(
@@ -37,6 +38,9 @@ internal sealed class EngineSequence : IDisposable
     }
 
     public IReadOnlyList<LLamaToken> PromptTokens { get; }
+
+    /// <summary>True for chat answers: whitespace before the first visible character is dropped.</summary>
+    public bool TrimLeadingWhitespace { get; init; }
 
     public SafeLLamaSamplerChainHandle Sampler { get; }
 
@@ -87,8 +91,15 @@ internal sealed class EngineSequence : IDisposable
         GeneratedTokens++;
         _decoder.Add(token);
         var text = _stops.Append(_decoder.Read());
+        if (TrimLeadingWhitespace && !_emitted)
+        {
+            // An assistant's answer starts at its first visible character (SentencePiece words carry a leading space).
+            text = text.TrimStart();
+        }
+
         if (text.Length > 0)
         {
+            _emitted = true;
             _output.TryWrite(new GenerationChunk { Text = text });
         }
 

@@ -17,5 +17,8 @@ internal interface IInferenceEngine : IDisposable
     /// <summary>Streams the answer; the last chunk has Done set. Cancelling ends the sequence at the next step.</summary>
     IAsyncEnumerable<GenerationChunk> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken);
 
+    /// <summary>Embeds texts (one normalised vector each) on a context of its own, so generation is not disturbed.</summary>
+    Task<EmbeddingResult> EmbedAsync(EmbeddingRequest request, CancellationToken cancellationToken);
+
     int[] Tokenize(string text);
 }

@@ -19,10 +19,14 @@ internal sealed partial class LlamaEngine : IInferenceEngine
     private readonly LLamaContext _context;
     private readonly DecodeLoop _loop;
     private readonly ChatPromptRenderer _renderer;
+    private readonly ModelParams _parameters;
+    private readonly SemaphoreSlim _embeddingGate = new(1, 1);
+    private EmbeddingContext? _embeddings;
 
-    private LlamaEngine(LLamaWeights weights, LLamaContext context, WorkerModelInfo info, int parallel, ILogger logger)
+    private LlamaEngine(LLamaWeights weights, LLamaContext context, ModelParams parameters, WorkerModelInfo info, int parallel, ILogger logger)
     {
         _weights = weights;
+        _parameters = parameters;
         _context = context;
         Info = info;
         _renderer = new ChatPromptRenderer(weights, info.HasChatTemplate);
@@ -96,7 +100,7 @@ internal sealed partial class LlamaEngine : IInferenceEngine
                 HasChatTemplate = hasTemplate,
             };
             LogLoaded(logger, request.ModelName, info.LoadDurationNs / 1_000_000, threads, parallel);
-            return new LlamaEngine(weights, context, info, parallel, logger);
+            return new LlamaEngine(weights, context, parameters, info, parallel, logger);
         }
         catch (Exception error) when (error is RuntimeError)
         {
@@ -125,7 +129,7 @@ internal sealed partial class LlamaEngine : IInferenceEngine
         var sampler = SamplerChainFactory.Create(_weights.NativeHandle, request.Sampling);
         var decoder = new StreamingTokenDecoder(Encoding.UTF8, _weights.NativeHandle);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var sequence = new EngineSequence(tokens, request.Sampling, sampler, decoder, channel.Writer, linked.Token);
+        var sequence = new EngineSequence(tokens, request.Sampling, sampler, decoder, channel.Writer, linked.Token) { TrimLeadingWhitespace = !request.Raw && Info.HasChatTemplate };
         _loop.Enqueue(sequence);
         try
         {
@@ -141,11 +145,34 @@ internal sealed partial class LlamaEngine : IInferenceEngine
         }
     }
 
+    public async Task<EmbeddingResult> EmbedAsync(EmbeddingRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await _embeddingGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Decoding blocks in native code: keep it off the caller's thread.
+            return await Task.Run(
+                () =>
+                {
+                    _embeddings ??= new EmbeddingContext(_weights, _parameters);
+                    return _embeddings.Embed(request);
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _embeddingGate.Release();
+        }
+    }
+
     public int[] Tokenize(string text) => _context.Tokenize(text, addBos: false, special: true).Select(t => (int)t).ToArray();
 
     public void Dispose()
     {
         _loop.Dispose();
+        _embeddings?.Dispose();
+        _embeddingGate.Dispose();
         _context.Dispose();
         _weights.Dispose();
     }

@@ -28,6 +28,20 @@ internal static partial class NativeLibrarySetup
                 return;
             }
 
+            if (NativeLibraryConfig.LLama.LibraryHasLoaded)
+            {
+                // Something else in this process (the host application) loaded llama.cpp first: use that library.
+                if (!string.IsNullOrEmpty(libraryDirectory))
+                {
+                    throw new InvalidOperationException(
+                        $"llama.cpp was already loaded in this process before Oprel could load it from '{libraryDirectory}'.");
+                }
+
+                NativeLogConfig.llama_log_set((level, message) => Forward(logger, level, message));
+                _configured = true;
+                return;
+            }
+
             var config = NativeLibraryConfig.All;
             if (!string.IsNullOrEmpty(libraryDirectory))
             {

@@ -39,6 +39,8 @@ internal sealed class WorkerService(ILogger logger, Func<WorkerLoadRequest, ILog
     public IAsyncEnumerable<GenerationChunk> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken) =>
         Engine.GenerateAsync(request, cancellationToken);
 
+    public Task<EmbeddingResult> EmbedAsync(EmbeddingRequest request, CancellationToken cancellationToken) => Engine.EmbedAsync(request, cancellationToken);
+
     public Task<int[]> TokenizeAsync(string text, CancellationToken cancellationToken) => Task.FromResult(Engine.Tokenize(text));
 
     public Task<WorkerHealth> PingAsync(CancellationToken cancellationToken) =>

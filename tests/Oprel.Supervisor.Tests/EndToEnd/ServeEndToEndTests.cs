@@ -117,6 +117,35 @@ public sealed class ServeEndToEndTests(ServerFixture server) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task Embed_TwoInputs_GiveTwoNormalisedVectors()
+    {
+        var body = await PostObjectAsync("/api/embed", """{"model":"tiny","input":["the fox ran","the sky is blue"]}""");
+        var vectors = body["embeddings"]!.AsArray().Select(v => v!.AsArray().Select(x => x!.GetValue<float>()).ToArray()).ToArray();
+        Assert.Equal(2, vectors.Length);
+        Assert.Equal(vectors[0].Length, vectors[1].Length);
+        Assert.All(vectors, v => Assert.InRange(Math.Sqrt(v.Sum(x => (double)x * x)), 0.999, 1.001));
+        Assert.NotEqual(vectors[0], vectors[1]);
+        Assert.True(body["prompt_eval_count"]!.GetValue<int>() > 0);
+
+        var again = await PostObjectAsync("/api/embed", """{"model":"tiny","input":"the fox ran"}""");
+        Assert.Equal(vectors[0], again["embeddings"]![0]!.AsArray().Select(x => x!.GetValue<float>()).ToArray());
+    }
+
+    [Fact]
+    public async Task Embeddings_OlderEndpoint_GivesOneVector()
+    {
+        var body = await PostObjectAsync("/api/embeddings", """{"model":"tiny","prompt":"a river"}""");
+        Assert.True(body["embedding"]!.AsArray().Count > 8);
+    }
+
+    [Fact]
+    public async Task Embed_InputOfWrongType_Is400()
+    {
+        using var response = await server.Http.PostAsync("/api/embed", Json("""{"model":"tiny","input":[1,2]}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
     public async Task NamedPipe_StreamsAGeneration()
     {
         await using var pipe = new NamedPipeClientStream(".", PipeNames.Supervisor(server.Port), PipeDirection.InOut, PipeOptions.Asynchronous | PipeOptions.CurrentUserOnly);

@@ -44,6 +44,9 @@ internal sealed class ScriptedEngine(IReadOnlyList<string> words, TimeSpan delay
         yield return new GenerationChunk { Done = true, DoneReason = "stop", GeneratedTokens = words.Count, PromptTokens = 3 };
     }
 
+    public Task<EmbeddingResult> EmbedAsync(EmbeddingRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(new EmbeddingResult(request.Inputs.Select(i => new[] { i.Length, 1f }).ToArray(), request.Inputs.Count, 1));
+
     public int[] Tokenize(string text) => text.Split(' ').Select(w => w.Length).ToArray();
 
     public void Dispose() => Disposed = true;
