@@ -46,8 +46,9 @@ internal sealed partial class ModelPuller(
                     : new ValidationException($"model '{reference.Name}' was made here (copied or created), so it has no source to pull from.");
         }
 
+        // The file list, the choice and the disk check come before the first progress object, so that their errors
+        // (no such repository or quantization, nothing fits, disk full) reach an HTTP client as a status code.
         var repository = reference.Repository!;
-        yield return Status("pulling manifest");
         var files = await client.ListFilesAsync(repository, cancellationToken).ConfigureAwait(false);
         var groups = GgufFileGroup.FromFiles(files, reference.Alias);
         if (groups.Count == 0)
@@ -58,6 +59,7 @@ internal sealed partial class ModelPuller(
         var group = await ChooseAsync(reference, repository, groups, maxMemoryMb, cancellationToken).ConfigureAwait(false);
         LogChosen(_logger, reference.Name, repository, group.Name, group.Quantization ?? "unknown", group.TotalBytes);
         CheckDiskSpace(group, repository);
+        yield return Status("pulling manifest");
 
         var pins = group.Files.Where(f => f.Sha256 is not null).Select(f => store.Pin(f.Sha256!)).ToList();
         try

@@ -8,7 +8,21 @@ namespace Oprel.Supervisor.Tests.EndToEnd;
 public sealed class ServerFixture : IAsyncLifetime
 {
     private readonly StringBuilder _log = new();
+    private readonly Dictionary<string, string> _extraEnvironment = new(StringComparer.Ordinal);
     private Process? _server;
+
+    public ServerFixture()
+    {
+    }
+
+    /// <summary>A server with more environment variables (e.g. OPREL_HF_ENDPOINT), for fixtures that build on this one.</summary>
+    internal ServerFixture(IReadOnlyDictionary<string, string> extraEnvironment)
+    {
+        foreach (var (key, value) in extraEnvironment)
+        {
+            _extraEnvironment[key] = value;
+        }
+    }
 
     public int Port { get; } = OprelProcess.FreePort();
 
@@ -16,13 +30,20 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
-    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> Environment
     {
-        ["OPREL_CACHE_DIR"] = CacheDirectory,
-        ["OPREL_SERVER_HOST"] = "127.0.0.1",
-        ["OPREL_SERVER_PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["OPREL_LOG_LEVEL"] = "debug",
-    };
+        get
+        {
+            var environment = new Dictionary<string, string>(_extraEnvironment, StringComparer.Ordinal)
+            {
+                ["OPREL_CACHE_DIR"] = CacheDirectory,
+                ["OPREL_SERVER_HOST"] = "127.0.0.1",
+                ["OPREL_SERVER_PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["OPREL_LOG_LEVEL"] = "debug",
+            };
+            return environment;
+        }
+    }
 
     public string Log
     {
