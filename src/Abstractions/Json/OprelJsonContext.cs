@@ -27,6 +27,7 @@ namespace Oprel.Json;
 [JsonSerializable(typeof(GenerationChunk))]
 [JsonSerializable(typeof(WorkerHealth))]
 [JsonSerializable(typeof(int[]))]
+[JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(EmbeddingRequest))]
 [JsonSerializable(typeof(EmbeddingResult))]
 internal sealed partial class OprelJsonContext : JsonSerializerContext;

@@ -11,7 +11,7 @@ internal static class ErrorResponses
         ModelNotFoundException => StatusCodes.Status404NotFound,
         MemoryLimitException => StatusCodes.Status507InsufficientStorage,
         DownloadException => StatusCodes.Status502BadGateway,
-        ObjectDisposedException => StatusCodes.Status503ServiceUnavailable,
+        ObjectDisposedException or Workers.ServerBusyException => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 

@@ -26,6 +26,10 @@ internal sealed class OprelHttpApi : IDisposable
             // Answers stream for as long as the model writes; callers bound their calls with tokens instead.
             Timeout = Timeout.InfiniteTimeSpan,
         };
+        if (Environment.GetEnvironmentVariable("OPREL_API_KEY") is { Length: > 0 } apiKey)
+        {
+            _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        }
     }
 
     public Uri BaseAddress => _http.BaseAddress!;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Oprel.Logging;
 using Oprel.Supervisor.Api;
+using Oprel.Supervisor.Api.Security;
 
 namespace Oprel.Supervisor.Hosting;
 
@@ -69,7 +70,18 @@ internal static partial class SupervisorHost
             }
         });
         builder.Services.AddOprelSupervisor(settings, config, options);
+        var origins = OriginPolicy.FromEnvironment();
+        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
+            .SetIsOriginAllowed(origins.IsAllowed)
+            .AllowAnyHeader()
+            .AllowAnyMethod()));
         var app = builder.Build();
+        app.UseCors();
+        if (Environment.GetEnvironmentVariable("OPREL_API_KEY") is { Length: > 0 } apiKey)
+        {
+            app.UseMiddleware<ApiKeyMiddleware>(apiKey);
+        }
+
         app.MapOllamaApi();
         return app;
     }

@@ -46,6 +46,7 @@ internal static class SupervisorServiceCollectionExtensions
             var workerLogger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("Oprel.Worker");
             return new WorkerPool(
                 (model, cancellationToken) => WorkerProcess.StartAsync(executable, model, workerLogger, cancellationToken),
+                provider.GetRequiredService<SupervisorOptions>(),
                 provider.GetRequiredService<TimeProvider>(),
                 provider.GetRequiredService<ILogger<WorkerPool>>());
         });

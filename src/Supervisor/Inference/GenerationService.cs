@@ -185,6 +185,8 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
             return "unload";
         }
 
+        // An explicit load also restarts a model whose worker kept crashing.
+        pool.ResetCrashes(model.Name);
         var lease = await pool.AcquireAsync(model.Name, await LoadSettingsAsync(model, modelOptions, cancellationToken), cancellationToken);
         lease.KeepAlive = keepAlive ?? options.KeepAlive;
         await lease.DisposeAsync();
@@ -206,7 +208,10 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
             modelOptions?.NumBatch ?? config.BatchSize,
             0,
             options.NumParallel,
-            config.BinaryDir);
+            config.BinaryDir)
+        {
+            MemoryLimitBytes = (modelOptions?.MaxMemoryMb ?? config.DefaultMaxMemoryMb) * 1024L * 1024L,
+        };
         var maxMemoryMb = modelOptions?.MaxMemoryMb;
         var loaded = pool.Snapshot().FirstOrDefault(m => m.Name == model.Name);
         if (loaded is not null && loaded.Settings with { GpuLayers = 0 } == settings && (requestedGpuLayers < 0 || loaded.Settings.GpuLayers == requestedGpuLayers))

@@ -14,6 +14,8 @@ internal static class WorkerErrors
             OprelException => error,
             OperationCanceledException => error,
             RemoteInvocationException remote => RpcErrors.FromRpc(remote),
+            ConnectionLostException or ObjectDisposedException or IOException when worker.KilledFor == WorkerKillReason.MemoryLimit =>
+                new MemoryLimitException($"The worker for '{model}' {worker.ExitDescription()}.", error),
             ConnectionLostException or ObjectDisposedException or IOException =>
                 new BackendException($"The worker for '{model}' {worker.ExitDescription()}.", error),
             _ => new BackendException($"The worker for '{model}' failed: {error.Message}", error),

@@ -23,4 +23,13 @@ internal sealed class LoadedModel(string name, ModelLoadSettings settings, Worke
 
     /// <summary>Set once the pool stopped it on purpose, so its exit is not reported as a crash.</summary>
     public bool Stopping { get; set; }
+
+    /// <summary>When a request last finished with it, for least-recently-used eviction.</summary>
+    public DateTimeOffset LastUsed { get; set; }
+
+    /// <summary>The worker's last answer to a health ping.</summary>
+    public WorkerHealth? LastHealth { get; set; }
+
+    /// <summary>Health pings missed in a row.</summary>
+    public int MissedPings { get; set; }
 }

@@ -8,4 +8,8 @@ internal sealed record ModelLoadSettings(
     int BatchSize,
     int GpuLayers,
     int Parallel,
-    string? NativeLibraryDirectory);
+    string? NativeLibraryDirectory)
+{
+    /// <summary>The watchdog kills the worker when its resident memory passes this; null for no limit.</summary>
+    public long? MemoryLimitBytes { get; init; }
+}

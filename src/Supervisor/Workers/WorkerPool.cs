@@ -1,64 +1,113 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Oprel.Rpc;
+using Oprel.Supervisor.Hosting;
 using Oprel.Supervisor.Inference;
 
 namespace Oprel.Supervisor.Workers;
 
 /// <summary>
-/// Starts one worker per model on first use, shares it between requests, unloads it when its keep-alive time
-/// runs out, and forgets it when it dies so that the next request starts a fresh one.
+/// Starts one worker per model on first use, shares it between requests, unloads it when its keep-alive time runs
+/// out or room is needed (least recently used first), pings it, kills it when it hangs or passes its memory limit,
+/// and forgets it when it dies so that the next request starts a fresh one — unless it keeps crashing.
 /// </summary>
-internal sealed partial class WorkerPool(Func<string, CancellationToken, Task<WorkerProcess>> startWorker, TimeProvider time, ILogger<WorkerPool> logger) : IAsyncDisposable
+internal sealed partial class WorkerPool : IAsyncDisposable
 {
     public static readonly TimeSpan DefaultKeepAlive = TimeSpan.FromMinutes(5);
 
+    private readonly Func<string, CancellationToken, Task<WorkerProcess>> _startWorker;
+    private readonly SupervisorOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<WorkerPool> _logger;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, LoadedModel> _models = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Task<LoadedModel>> _loading = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<DateTimeOffset>> _crashes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _waiting = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _healthLoop;
+
+    public WorkerPool(Func<string, CancellationToken, Task<WorkerProcess>> startWorker, SupervisorOptions options, TimeProvider time, ILogger<WorkerPool> logger)
+    {
+        _startWorker = startWorker;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _healthLoop = CheckHealthAsync(_stopping.Token);
+    }
 
     /// <summary>Gets the model's worker, starting and loading it if needed, and marks it in use until the lease is disposed.</summary>
+    /// <exception cref="ServerBusyException">Too many requests wait for this model already.</exception>
+    /// <exception cref="BackendException">The model's worker keeps crashing, or could not start.</exception>
     public async Task<WorkerLease> AcquireAsync(string name, ModelLoadSettings settings, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        while (true)
+        EnterQueue(name, settings.Parallel);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
-            Task<LoadedModel> loading;
-            LoadedModel? stale = null;
-            lock (_gate)
+            while (true)
             {
-                if (_models.TryGetValue(name, out var loaded))
+                cancellationToken.ThrowIfCancellationRequested();
+                ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
+                Task<LoadedModel>? loading = null;
+                List<LoadedModel> stopNow = [];
+                lock (_gate)
                 {
-                    if (loaded.Settings == settings || loaded.InFlight > 0)
+                    if (_models.TryGetValue(name, out var loaded))
                     {
-                        loaded.InFlight++;
-                        loaded.ExpiresAt = null;
-                        loaded.ExpiryTimer?.Dispose();
-                        loaded.ExpiryTimer = null;
-                        return new WorkerLease(this, loaded, Stopwatch.GetElapsedTime(started));
+                        if (loaded.Settings == settings || loaded.InFlight > 0)
+                        {
+                            loaded.InFlight++;
+                            loaded.ExpiresAt = null;
+                            loaded.ExpiryTimer?.Dispose();
+                            loaded.ExpiryTimer = null;
+                            return new WorkerLease(this, loaded, Stopwatch.GetElapsedTime(started));
+                        }
+
+                        // Idle, but loaded with other settings (say another num_ctx): reload it.
+                        stopNow.Add(Remove(loaded));
                     }
 
-                    // Idle, but loaded with other settings (say another num_ctx): reload it.
-                    stale = Remove(loaded);
+                    if (!_loading.TryGetValue(name, out loading))
+                    {
+                        ThrowIfCrashLooping(name);
+                        if (MakeRoom() is { } room)
+                        {
+                            stopNow.AddRange(room);
+                            loading = LoadAsync(name, settings);
+                            _loading[name] = loading;
+                        }
+                    }
                 }
 
-                if (!_loading.TryGetValue(name, out loading!))
+                foreach (var model in stopNow)
                 {
-                    loading = LoadAsync(name, settings);
-                    _loading[name] = loading;
+                    await model.Worker.DisposeAsync();
                 }
-            }
 
-            if (stale is not null)
-            {
-                await stale.Worker.DisposeAsync();
-            }
+                if (loading is null)
+                {
+                    // Every loaded model is busy and no more may be loaded: wait for one to become idle.
+                    await Task.Delay(TimeSpan.FromMilliseconds(50), _time, cancellationToken);
+                    continue;
+                }
 
-            // The load goes on for the others even if this caller gives up.
-            await loading.WaitAsync(cancellationToken);
+                // The load goes on for the others even if this caller gives up.
+                await loading.WaitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            LeaveQueue(name);
+        }
+    }
+
+    /// <summary>Forgets a model's recent crashes, so that an explicit load starts it again.</summary>
+    public void ResetCrashes(string name)
+    {
+        lock (_gate)
+        {
+            _crashes.Remove(name);
         }
     }
 
@@ -98,6 +147,7 @@ internal sealed partial class WorkerPool(Func<string, CancellationToken, Task<Wo
         lock (_gate)
         {
             model.InFlight--;
+            model.LastUsed = _time.GetUtcNow();
             if (model.InFlight > 0 || !_models.TryGetValue(model.Name, out var current) || current != model)
             {
                 return;
@@ -109,8 +159,8 @@ internal sealed partial class WorkerPool(Func<string, CancellationToken, Task<Wo
             }
             else if (keepAlive > TimeSpan.Zero)
             {
-                model.ExpiresAt = time.GetUtcNow() + keepAlive;
-                model.ExpiryTimer = time.CreateTimer(_ => _ = ExpireAsync(model), null, keepAlive, Timeout.InfiniteTimeSpan);
+                model.ExpiresAt = _time.GetUtcNow() + keepAlive;
+                model.ExpiryTimer = _time.CreateTimer(_ => _ = ExpireAsync(model), null, keepAlive, Timeout.InfiniteTimeSpan);
             }
             else
             {
@@ -120,7 +170,7 @@ internal sealed partial class WorkerPool(Func<string, CancellationToken, Task<Wo
 
         if (unload is not null)
         {
-            LogUnloaded(logger, model.Name, "keep_alive is 0");
+            LogUnloaded(_logger, model.Name, "keep_alive is 0");
             await unload.Worker.DisposeAsync();
         }
     }
@@ -133,6 +183,7 @@ internal sealed partial class WorkerPool(Func<string, CancellationToken, Task<Wo
         }
 
         await _stopping.CancelAsync();
+        await _healthLoop.ContinueWith(static _ => { }, TaskScheduler.Default);
         List<LoadedModel> all;
         lock (_gate)
         {
@@ -147,12 +198,85 @@ internal sealed partial class WorkerPool(Func<string, CancellationToken, Task<Wo
         _stopping.Dispose();
     }
 
+    private void EnterQueue(string name, int parallel)
+    {
+        lock (_gate)
+        {
+            var waiting = _waiting.GetValueOrDefault(name);
+            if (waiting >= parallel + _options.MaxQueue)
+            {
+                throw new ServerBusyException(
+                    $"server busy: {waiting} requests for '{name}' are already running or queued (OPREL_MAX_QUEUE is {_options.MaxQueue}); try again later");
+            }
+
+            _waiting[name] = waiting + 1;
+        }
+    }
+
+    private void LeaveQueue(string name)
+    {
+        lock (_gate)
+        {
+            var waiting = _waiting.GetValueOrDefault(name) - 1;
+            if (waiting <= 0)
+            {
+                _waiting.Remove(name);
+            }
+            else
+            {
+                _waiting[name] = waiting;
+            }
+        }
+    }
+
+    /// <summary>Under the lock: the idle models to unload so that one more fits OPREL_MAX_LOADED_MODELS, or null when all are busy.</summary>
+    private List<LoadedModel>? MakeRoom()
+    {
+        var evicted = new List<LoadedModel>();
+        while (_models.Count + _loading.Count - evicted.Count >= _options.MaxLoadedModels)
+        {
+            var idle = _models.Values.Where(m => m.InFlight == 0 && !evicted.Contains(m)).MinBy(m => m.LastUsed);
+            if (idle is null)
+            {
+                return null;
+            }
+
+            evicted.Add(idle);
+        }
+
+        foreach (var model in evicted)
+        {
+            Remove(model);
+            LogUnloaded(_logger, model.Name, $"room was needed for another model (OPREL_MAX_LOADED_MODELS is {_options.MaxLoadedModels})");
+        }
+
+        return evicted;
+    }
+
+    /// <summary>Under the lock: refuses to start a model whose workers crashed too often lately.</summary>
+    private void ThrowIfCrashLooping(string name)
+    {
+        if (!_crashes.TryGetValue(name, out var crashes))
+        {
+            return;
+        }
+
+        var since = _time.GetUtcNow() - _options.CrashWindow;
+        crashes.RemoveAll(at => at < since);
+        if (crashes.Count >= _options.CrashLimit)
+        {
+            throw new BackendException(
+                $"the worker for '{name}' crashed {crashes.Count} times within {_options.CrashWindow.TotalSeconds:0} seconds, so it is not restarted automatically; " +
+                "load it explicitly (a request with an empty prompt) to try again");
+        }
+    }
+
     private async Task<LoadedModel> LoadAsync(string name, ModelLoadSettings settings)
     {
         await Task.Yield();
         try
         {
-            var worker = await startWorker(name, _stopping.Token);
+            var worker = await _startWorker(name, _stopping.Token);
             try
             {
                 var info = await worker.Service.LoadAsync(
@@ -168,14 +292,14 @@ internal sealed partial class WorkerPool(Func<string, CancellationToken, Task<Wo
                         NativeLibraryDirectory = settings.NativeLibraryDirectory,
                     },
                     _stopping.Token);
-                var model = new LoadedModel(name, settings, worker, info);
+                var model = new LoadedModel(name, settings, worker, info) { LastUsed = _time.GetUtcNow() };
                 lock (_gate)
                 {
                     _models[name] = model;
                 }
 
                 _ = WatchAsync(model);
-                LogLoaded(logger, name, worker.ProcessId, info.LoadDurationNs / 1_000_000);
+                LogLoaded(_logger, name, worker.ProcessId, info.LoadDurationNs / 1_000_000);
                 return model;
             }
             catch (Exception error)
@@ -210,12 +334,67 @@ internal sealed partial class WorkerPool(Func<string, CancellationToken, Task<Wo
             {
                 Remove(model);
             }
+
+            if (crashed)
+            {
+                if (!_crashes.TryGetValue(model.Name, out var crashes))
+                {
+                    _crashes[model.Name] = crashes = [];
+                }
+
+                crashes.Add(_time.GetUtcNow());
+            }
         }
 
         if (crashed)
         {
-            LogWorkerDied(logger, model.Name, model.Worker.ProcessId, model.Worker.ExitDescription());
+            LogWorkerDied(_logger, model.Name, model.Worker.ProcessId, model.Worker.ExitDescription());
             await model.Worker.DisposeAsync();
+        }
+    }
+
+    /// <summary>Pings every worker; kills one that misses two pings in a row or whose memory passed its limit.</summary>
+    private async Task CheckHealthAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_options.HealthInterval, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await Task.WhenAll(Snapshot().Select(model => PingAsync(model, stoppingToken)));
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task PingAsync(LoadedModel model, CancellationToken stoppingToken)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            timeout.CancelAfter(_options.HealthInterval * 2);
+            var health = await model.Worker.Service.PingAsync(timeout.Token);
+            model.LastHealth = health;
+            model.MissedPings = 0;
+            if (model.Settings.MemoryLimitBytes is { } limit && health.ResidentBytes > limit)
+            {
+                LogMemoryLimit(_logger, model.Name, model.Worker.ProcessId, health.ResidentBytes / (1024 * 1024), limit / (1024 * 1024));
+                model.Worker.Kill(WorkerKillReason.MemoryLimit);
+            }
+        }
+        catch (Exception error) when (error is OperationCanceledException or TimeoutException && !stoppingToken.IsCancellationRequested)
+        {
+            if (++model.MissedPings >= 2 && !model.Worker.HasExited)
+            {
+                LogUnresponsive(_logger, model.Name, model.Worker.ProcessId);
+                model.Worker.Kill(WorkerKillReason.Unresponsive);
+            }
+        }
+        catch (Exception error) when (error is StreamJsonRpc.ConnectionLostException or ObjectDisposedException)
+        {
+            // It is gone already; WatchAsync handles that.
         }
     }
 
@@ -224,7 +403,7 @@ internal sealed partial class WorkerPool(Func<string, CancellationToken, Task<Wo
         LoadedModel? expired = null;
         lock (_gate)
         {
-            if (model.InFlight == 0 && model.ExpiresAt is { } at && at <= time.GetUtcNow()
+            if (model.InFlight == 0 && model.ExpiresAt is { } at && at <= _time.GetUtcNow()
                 && _models.TryGetValue(model.Name, out var current) && current == model)
             {
                 expired = Remove(model);
@@ -233,7 +412,7 @@ internal sealed partial class WorkerPool(Func<string, CancellationToken, Task<Wo
 
         if (expired is not null)
         {
-            LogUnloaded(logger, model.Name, "its keep-alive time ran out");
+            LogUnloaded(_logger, model.Name, "its keep-alive time ran out");
             await expired.Worker.DisposeAsync();
         }
     }
@@ -256,4 +435,10 @@ internal sealed partial class WorkerPool(Func<string, CancellationToken, Task<Wo
 
     [LoggerMessage(EventId = 302, Level = LogLevel.Warning, Message = "The worker of {Model} (pid {Pid}) {How}; the next request starts a new one")]
     private static partial void LogWorkerDied(ILogger logger, string model, int pid, string how);
+
+    [LoggerMessage(EventId = 303, Level = LogLevel.Warning, Message = "The worker of {Model} (pid {Pid}) uses {ResidentMb} MiB, past its {LimitMb} MiB limit; killing it")]
+    private static partial void LogMemoryLimit(ILogger logger, string model, int pid, long residentMb, long limitMb);
+
+    [LoggerMessage(EventId = 304, Level = LogLevel.Warning, Message = "The worker of {Model} (pid {Pid}) missed two health pings; killing it")]
+    private static partial void LogUnresponsive(ILogger logger, string model, int pid);
 }

@@ -38,6 +38,14 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
     /// <summary>Describes how the process ended, for error messages.</summary>
     public string ExitDescription()
     {
+        switch (KilledFor)
+        {
+            case WorkerKillReason.Unresponsive:
+                return "stopped answering health pings and was killed";
+            case WorkerKillReason.MemoryLimit:
+                return "went past its memory limit and was killed";
+        }
+
         if (!_process.WaitForExit(TimeSpan.FromMilliseconds(500)))
         {
             return "stopped answering";
@@ -113,8 +121,15 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         return new WorkerProcess(process, rpc, service, logger);
     }
 
-    /// <summary>Kills the worker at once (a crash loop, a memory blow-up, a hang).</summary>
-    public void Kill() => Kill(_process);
+    /// <summary>Why the supervisor killed it, if it did.</summary>
+    public WorkerKillReason KilledFor { get; private set; }
+
+    /// <summary>Kills the worker at once (a memory blow-up, a hang); its requests fail with an error naming the reason.</summary>
+    public void Kill(WorkerKillReason reason)
+    {
+        KilledFor = reason;
+        Kill(_process);
+    }
 
     /// <summary>Asks the worker to exit, and kills it if it does not within a few seconds.</summary>
     public async ValueTask DisposeAsync()

@@ -27,8 +27,7 @@ public sealed class HuggingFaceServerFixture : IAsyncLifetime
 
         Hub = await FakeHuggingFaceServer.StartAsync();
         Hub.AddRepository(Repository, new FakeFile("Tiny-Q4_K_M.gguf", TinyBytes), new FakeFile("Tiny-Q8_0.gguf", TinyBytes));
-        Server = new ServerFixture(new Dictionary<string, string> { ["OPREL_HF_ENDPOINT"] = Hub.Endpoint.ToString() });
-        await Server.InitializeAsync();
+        Server = await ServerFixture.StartAsync(new Dictionary<string, string> { ["OPREL_HF_ENDPOINT"] = Hub.Endpoint.ToString() });
     }
 
     public async Task DisposeAsync()

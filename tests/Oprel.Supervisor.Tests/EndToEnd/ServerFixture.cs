@@ -5,23 +5,21 @@ using System.Text;
 namespace Oprel.Supervisor.Tests.EndToEnd;
 
 /// <summary>A real `oprel serve` on a free loopback port with an empty model cache, for one test class.</summary>
-public sealed class ServerFixture : IAsyncLifetime
+public sealed class ServerFixture : IAsyncLifetime, IAsyncDisposable
 {
     private readonly StringBuilder _log = new();
-    private readonly Dictionary<string, string> _extraEnvironment = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, string> _extraEnvironment;
     private Process? _server;
 
     public ServerFixture()
+        : this(new Dictionary<string, string>())
     {
     }
 
-    /// <summary>A server with more environment variables (e.g. OPREL_HF_ENDPOINT), for fixtures that build on this one.</summary>
-    internal ServerFixture(IReadOnlyDictionary<string, string> extraEnvironment)
+    /// <summary>A server with more OPREL_* settings, for tests that start their own.</summary>
+    private ServerFixture(IReadOnlyDictionary<string, string> extraEnvironment)
     {
-        foreach (var (key, value) in extraEnvironment)
-        {
-            _extraEnvironment[key] = value;
-        }
+        _extraEnvironment = extraEnvironment;
     }
 
     public int Port { get; } = OprelProcess.FreePort();
@@ -34,15 +32,28 @@ public sealed class ServerFixture : IAsyncLifetime
     {
         get
         {
-            var environment = new Dictionary<string, string>(_extraEnvironment, StringComparer.Ordinal)
+            var environment = new Dictionary<string, string>
             {
                 ["OPREL_CACHE_DIR"] = CacheDirectory,
                 ["OPREL_SERVER_HOST"] = "127.0.0.1",
                 ["OPREL_SERVER_PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["OPREL_LOG_LEVEL"] = "debug",
             };
+            foreach (var (key, value) in _extraEnvironment)
+            {
+                environment[key] = value;
+            }
+
             return environment;
         }
+    }
+
+    /// <summary>Starts a server with extra settings; the caller disposes it.</summary>
+    public static async Task<ServerFixture> StartAsync(IReadOnlyDictionary<string, string> extraEnvironment)
+    {
+        var server = new ServerFixture(extraEnvironment);
+        await server.InitializeAsync();
+        return server;
     }
 
     public string Log
@@ -93,6 +104,8 @@ public sealed class ServerFixture : IAsyncLifetime
     public int ServerProcessId => _server!.Id;
 
     public bool ServerHasExited => _server!.HasExited;
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 
     public async Task DisposeAsync()
     {

@@ -1,0 +1,13 @@
+namespace Oprel.Supervisor.Workers;
+
+/// <summary>Why the supervisor killed a worker, so its requests fail with the right error.</summary>
+internal enum WorkerKillReason
+{
+    None,
+
+    /// <summary>It stopped answering health pings.</summary>
+    Unresponsive,
+
+    /// <summary>Its resident memory went past its limit.</summary>
+    MemoryLimit,
+}
