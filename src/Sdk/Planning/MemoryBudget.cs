@@ -5,7 +5,7 @@ namespace Oprel.Planning;
 /// <summary>Where a model may live: system memory, GPU memory for offloaded layers, and an overall cap.</summary>
 /// <param name="RamBytes">System memory that can be had now (available RAM within cgroup limits); null when unknown.</param>
 /// <param name="VramBytes">Free GPU memory for offloaded layers; 0 without a usable GPU.</param>
-/// <param name="CapBytes">maxMemoryMb / default_max_memory_mb, when set: the most the whole model may take.</param>
+/// <param name="CapBytes">maxMemoryMb / default_max_memory_mb, when set: the most the model's weights, KV cache and compute buffers may take.</param>
 /// <param name="GpuOffload">True when layers can go to a GPU (one was found and a GPU build of llama.cpp is in use).</param>
 internal sealed record MemoryBudget(long? RamBytes, long VramBytes, long? CapBytes, bool GpuOffload)
 {

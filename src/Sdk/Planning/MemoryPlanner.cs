@@ -41,7 +41,7 @@ internal static class MemoryPlanner
         var cpu = CpuBytes(estimate, blockCount, layers);
         var fits = (budget.RamBytes is not { } ram || cpu <= ram)
             && (layers == 0 || !budget.GpuOffload || gpu <= budget.VramBytes)
-            && (budget.CapBytes is not { } cap || estimate.TotalBytes <= cap);
+            && (budget.CapBytes is not { } cap || estimate.ModelBytes <= cap);
         return new ModelPlacement(estimate, layers, gpu, cpu, fits);
     }
 

@@ -51,7 +51,7 @@ internal sealed class ModelLoadPlanner(IHardwareProbe probe, Config config, bool
         }
 
         var estimate = MemoryEstimator.Estimate(ShapeOf(model), model.SizeBytes, contextSize, batchSize);
-        if (estimate.TotalBytes > cap * 1024L * 1024)
+        if (estimate.ModelBytes > cap * 1024L * 1024)
         {
             throw new MemoryLimitException($"model '{model.Name}' needs {estimate.Describe()}, more than max_memory_mb {cap}.");
         }
