@@ -85,10 +85,9 @@ internal static class PullCommand
 
         if (progress.Status != lastStatus)
         {
+            // A status without bytes is a line above the bars, not a bar of its own.
             lastStatus = progress.Status;
-            var done = context.AddTask(Markup.Escape(progress.Status), maxValue: 1);
-            done.Value = 1;
-            done.StopTask();
+            AnsiConsole.MarkupLine(Markup.Escape(progress.Status));
         }
     }
 }
