@@ -110,7 +110,7 @@ internal sealed partial class BlobDownloader(HuggingFaceClient client, ModelStor
         lock (_gate)
         {
             shared.Subscribers--;
-            if (shared.Subscribers > 0 || shared.Completion.IsCompleted)
+            if (shared.Subscribers > 0 || shared.Finished || shared.Completion.IsCompleted)
             {
                 return;
             }
@@ -132,9 +132,9 @@ internal sealed partial class BlobDownloader(HuggingFaceClient client, ModelStor
             lock (_gate)
             {
                 _active.Remove(shared.Key);
+                shared.Finished = true;
+                shared.Dispose();
             }
-
-            shared.Dispose();
         }
     }
 

@@ -20,6 +20,9 @@ internal sealed class SharedDownload(string key, long total) : IDisposable
     /// <summary>Pulls waiting for it; guarded by the downloader's lock.</summary>
     public int Subscribers { get; set; }
 
+    /// <summary>Set (under the downloader's lock) once the transfer has ended and its cancellation source is disposed.</summary>
+    public bool Finished { get; set; }
+
     public void Report(long completed) => Volatile.Write(ref _completed, completed);
 
     public void Dispose() => Cancellation.Dispose();
