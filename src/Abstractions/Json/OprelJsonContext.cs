@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Oprel.OllamaApi;
+using Oprel.OpenAiApi;
 using Oprel.Rpc;
 
 namespace Oprel.Json;
@@ -26,6 +27,18 @@ namespace Oprel.Json;
 [JsonSerializable(typeof(GenerationRequest))]
 [JsonSerializable(typeof(GenerationChunk))]
 [JsonSerializable(typeof(WorkerHealth))]
+[JsonSerializable(typeof(OpenAiChatCompletionRequest))]
+[JsonSerializable(typeof(OpenAiChatCompletion))]
+[JsonSerializable(typeof(OpenAiChatCompletionChunk))]
+[JsonSerializable(typeof(OpenAiCompletionRequest))]
+[JsonSerializable(typeof(OpenAiCompletion))]
+[JsonSerializable(typeof(OpenAiModelList))]
+[JsonSerializable(typeof(OpenAiModel))]
+[JsonSerializable(typeof(OpenAiErrorResponse))]
+[JsonSerializable(typeof(OpenAiEmbeddingRequest))]
+[JsonSerializable(typeof(OpenAiEmbeddingList))]
+[JsonSerializable(typeof(float[]))]
+[JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(int[]))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(EmbeddingRequest))]

@@ -10,5 +10,8 @@ internal sealed record GenerationRequest
     public string? System { get; init; }
     public IReadOnlyList<ChatTurn>? Messages { get; init; }
     public bool Raw { get; init; }
+
+    /// <summary>OpenAI-style tool definitions (a JSON array) the chat template shows the model, or null.</summary>
+    public string? ToolsJson { get; init; }
     public SamplingOptions Sampling { get; init; } = new();
 }

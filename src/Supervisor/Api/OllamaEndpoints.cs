@@ -139,11 +139,7 @@ internal static class OllamaEndpoints
         }
         catch (JsonException error)
         {
-            var where = error.Path is { Length: > 1 } path ? $" at {path}" : "";
-            var message = error.Message.Contains("could not be converted", StringComparison.Ordinal)
-                ? $"invalid value{where}: wrong type"
-                : $"invalid JSON{where}: {error.Message.Split(" Path:")[0]}";
-            await NdjsonResults.WriteErrorAsync(context, new ValidationException(message));
+            await NdjsonResults.WriteErrorAsync(context, JsonBodyErrors.Describe(error));
             return null;
         }
     }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Oprel.Logging;
 using Oprel.Supervisor.Api;
+using Oprel.Supervisor.Api.OpenAi;
 using Oprel.Supervisor.Api.Security;
 
 namespace Oprel.Supervisor.Hosting;
@@ -83,6 +84,7 @@ internal static partial class SupervisorHost
         }
 
         app.MapOllamaApi();
+        app.MapOpenAiApi();
         return app;
     }
 

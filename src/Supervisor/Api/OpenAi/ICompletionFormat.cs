@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Http;
+using Oprel.OpenAiApi;
+
+namespace Oprel.Supervisor.Api.OpenAi;
+
+/// <summary>How one OpenAI endpoint shapes a generation: as one object, or as the chunks of a stream.</summary>
+internal interface ICompletionFormat
+{
+    /// <summary>The whole answer, without streaming.</summary>
+    Task WriteWholeAsync(HttpResponse response, string text, string finishReason, OpenAiUsage usage, CancellationToken cancellationToken);
+
+    /// <summary>A chunk with more text; <paramref name="first"/> on the stream's first chunk.</summary>
+    Task WriteDeltaAsync(ServerSentEventWriter events, string text, bool first, CancellationToken cancellationToken);
+
+    /// <summary>The chunk that says why the generation ended.</summary>
+    Task WriteFinishAsync(ServerSentEventWriter events, string finishReason, CancellationToken cancellationToken);
+
+    /// <summary>The chunk with no choices and the usage, for "stream_options": {"include_usage": true}.</summary>
+    Task WriteUsageAsync(ServerSentEventWriter events, OpenAiUsage usage, CancellationToken cancellationToken);
+}
