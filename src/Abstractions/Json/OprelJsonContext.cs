@@ -16,6 +16,7 @@ namespace Oprel.Json;
 [JsonSerializable(typeof(OllamaProcessList))]
 [JsonSerializable(typeof(OllamaModelRequest))]
 [JsonSerializable(typeof(OllamaPullRequest))]
+[JsonSerializable(typeof(OllamaProgressResponse))]
 [JsonSerializable(typeof(OllamaCreateRequest))]
 [JsonSerializable(typeof(OllamaCopyRequest))]
 [JsonSerializable(typeof(OllamaEmbedRequest))]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Oprel.Downloads;
 using Oprel.Json;
 using Oprel.OllamaApi;
 using Oprel.Supervisor.Hosting;
@@ -23,6 +24,7 @@ internal static class OllamaEndpoints
         endpoints.MapGet("/api/ps", (WorkerPool pool) => Results.Json(RunningModels.List(pool), OprelJsonContext.Default.OllamaProcessList));
         endpoints.MapPost("/api/generate", GenerateAsync);
         endpoints.MapPost("/api/chat", ChatAsync);
+        endpoints.MapPost("/api/pull", PullAsync);
         endpoints.MapPost("/api/embed", EmbedAsync);
         endpoints.MapPost("/api/embeddings", EmbeddingsAsync);
         return endpoints;
@@ -60,6 +62,25 @@ internal static class OllamaEndpoints
             request.Stream ?? true,
             OprelJsonContext.Default.OllamaChatResponse,
             static (whole, next) => next with { Message = next.Message with { Content = whole.Message.Content + next.Message.Content } });
+    }
+
+    private static async Task PullAsync(HttpContext context)
+    {
+        var request = await ReadAsync(context, OprelJsonContext.Default.OllamaPullRequest);
+        if (request is null)
+        {
+            return;
+        }
+
+        var model = request.ModelOrName;
+        if (string.IsNullOrWhiteSpace(model))
+        {
+            await NdjsonResults.WriteErrorAsync(context, new ValidationException("model is required"));
+            return;
+        }
+
+        var puller = context.RequestServices.GetRequiredService<ModelPuller>();
+        await ProgressResults.WriteAsync(context, puller.PullAsync(model, null, context.RequestAborted), request.Stream ?? true);
     }
 
     private static async Task EmbedAsync(HttpContext context)

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Oprel.Models;
 using Oprel.OllamaApi;
+using Oprel.Planning;
 using Oprel.Rpc;
 using Oprel.Supervisor.Hosting;
 using Oprel.Supervisor.Workers;
@@ -14,7 +15,7 @@ namespace Oprel.Supervisor.Inference;
 /// gets its worker from the pool and streams the worker's answer in Ollama's shape. Errors before the first chunk
 /// are the seed's exceptions, so the HTTP layer can answer 400/404 instead of starting a stream.
 /// </summary>
-internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver, Config config, SupervisorOptions options)
+internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver, ModelLoadPlanner planner, Config config, SupervisorOptions options)
 {
     private static readonly string[] Roles = ["system", "user", "assistant", "tool"];
 
@@ -31,8 +32,7 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
 
         var sampling = SamplingMapper.Map(request.Options, request.Format);
         var keepAlive = KeepAlive.Parse(request.KeepAlive);
-        var model = await resolver.ResolveAsync(modelName, cancellationToken);
-        MemoryBudget.EnsureFits(model, request.Options?.MaxMemoryMb ?? config.DefaultMaxMemoryMb);
+        var model = await resolver.ResolveAsync(modelName, request.Options?.MaxMemoryMb, cancellationToken);
 
         if (string.IsNullOrEmpty(request.Prompt))
         {
@@ -58,8 +58,7 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
         var turns = CheckMessages(request.Messages, modelName);
         var sampling = SamplingMapper.Map(request.Options, request.Format);
         var keepAlive = KeepAlive.Parse(request.KeepAlive);
-        var model = await resolver.ResolveAsync(modelName, cancellationToken);
-        MemoryBudget.EnsureFits(model, request.Options?.MaxMemoryMb ?? config.DefaultMaxMemoryMb);
+        var model = await resolver.ResolveAsync(modelName, request.Options?.MaxMemoryMb, cancellationToken);
 
         if (turns.Count == 0)
         {
@@ -84,9 +83,8 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
         var modelName = RequireModel(request.Model);
         var inputs = EmbeddingInputs(request);
         var keepAlive = KeepAlive.Parse(request.KeepAlive);
-        var model = await resolver.ResolveAsync(modelName, cancellationToken);
-        MemoryBudget.EnsureFits(model, request.Options?.MaxMemoryMb ?? config.DefaultMaxMemoryMb);
-        var lease = await pool.AcquireAsync(model.Name, LoadSettings(model, request.Options), cancellationToken);
+        var model = await resolver.ResolveAsync(modelName, request.Options?.MaxMemoryMb, cancellationToken);
+        var lease = await pool.AcquireAsync(model.Name, await LoadSettingsAsync(model, request.Options, cancellationToken), cancellationToken);
         await using (lease)
         {
             lease.KeepAlive = keepAlive ?? options.KeepAlive;
@@ -139,7 +137,7 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
     private async IAsyncEnumerable<(GenerationChunk Chunk, TimeSpan LoadDuration)> RunAsync(
         ResolvedModel model, OllamaOptions? modelOptions, TimeSpan? keepAlive, GenerationRequest generation, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var lease = await pool.AcquireAsync(model.Name, LoadSettings(model, modelOptions), cancellationToken);
+        var lease = await pool.AcquireAsync(model.Name, await LoadSettingsAsync(model, modelOptions, cancellationToken), cancellationToken);
         await using (lease)
         {
             lease.KeepAlive = keepAlive ?? options.KeepAlive;
@@ -189,23 +187,43 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
 
         // An explicit load also restarts a model whose worker kept crashing.
         pool.ResetCrashes(model.Name);
-        var lease = await pool.AcquireAsync(model.Name, LoadSettings(model, modelOptions), cancellationToken);
+        var lease = await pool.AcquireAsync(model.Name, await LoadSettingsAsync(model, modelOptions, cancellationToken), cancellationToken);
         lease.KeepAlive = keepAlive ?? options.KeepAlive;
         await lease.DisposeAsync();
         return "load";
     }
 
-    private ModelLoadSettings LoadSettings(ResolvedModel model, OllamaOptions? modelOptions) => new(
-        model.Path,
-        modelOptions?.NumCtx ?? config.CtxSize,
-        modelOptions?.NumThread ?? config.NThreads,
-        modelOptions?.NumBatch ?? config.BatchSize,
-        modelOptions?.NumGpu is >= 0 ? modelOptions.NumGpu.Value : Math.Max(0, config.NGpuLayers),
-        options.NumParallel,
-        config.BinaryDir)
+    /// <summary>
+    /// How to load the model for this request. A model loaded already with the same settings is reused as it is
+    /// (its own memory is in use, so it is not checked again); otherwise the planner checks that it fits the memory
+    /// budget (MemoryLimitException, HTTP 507, when not) and, for num_gpu -1 (auto), how many layers go to the GPU.
+    /// </summary>
+    private async Task<ModelLoadSettings> LoadSettingsAsync(ResolvedModel model, OllamaOptions? modelOptions, CancellationToken cancellationToken)
     {
-        MemoryLimitBytes = (modelOptions?.MaxMemoryMb ?? config.DefaultMaxMemoryMb) * 1024L * 1024L,
-    };
+        var requestedGpuLayers = modelOptions?.NumGpu is { } numGpu && numGpu >= 0 ? numGpu : config.NGpuLayers;
+        var settings = new ModelLoadSettings(
+            model.Path,
+            modelOptions?.NumCtx ?? config.CtxSize,
+            modelOptions?.NumThread ?? config.NThreads,
+            modelOptions?.NumBatch ?? config.BatchSize,
+            0,
+            options.NumParallel,
+            config.BinaryDir)
+        {
+            MemoryLimitBytes = (modelOptions?.MaxMemoryMb ?? config.DefaultMaxMemoryMb) * 1024L * 1024L,
+        };
+        var maxMemoryMb = modelOptions?.MaxMemoryMb;
+        var loaded = pool.Snapshot().FirstOrDefault(m => m.Name == model.Name);
+        if (loaded is not null && loaded.Settings with { GpuLayers = 0 } == settings && (requestedGpuLayers < 0 || loaded.Settings.GpuLayers == requestedGpuLayers))
+        {
+            planner.EnsureWithinCap(model, settings.ContextSize * settings.Parallel, settings.BatchSize, maxMemoryMb);
+            return loaded.Settings;
+        }
+
+        var placement = await planner.PlanAsync(
+            model, settings.ContextSize * settings.Parallel, settings.BatchSize, requestedGpuLayers, maxMemoryMb, cancellationToken);
+        return settings with { GpuLayers = placement.GpuLayers };
+    }
 
     private static T WithStats<T>(T response, GenerationChunk last, long started, TimeSpan loadDuration)
         where T : OllamaCompletionStats => response with
