@@ -16,6 +16,7 @@ namespace Oprel.Json;
 [JsonSerializable(typeof(OllamaProcessList))]
 [JsonSerializable(typeof(OllamaModelRequest))]
 [JsonSerializable(typeof(OllamaTagsResponse))]
+[JsonSerializable(typeof(Dictionary<string, System.Text.Json.JsonElement>))]
 [JsonSerializable(typeof(OllamaShowResponse))]
 [JsonSerializable(typeof(OllamaPullRequest))]
 [JsonSerializable(typeof(OllamaProgressResponse))]

@@ -23,6 +23,8 @@ internal sealed class ModelResolver(Config config, ModelStore store, ModelPuller
 
     public ModelStore Store => store;
 
+    public Config Config => config;
+
     /// <exception cref="ValidationException">The identifier is empty, not a valid name, or names a file that is not a GGUF model.</exception>
     /// <exception cref="ModelNotFoundException">Nothing by that name exists (or can be pulled).</exception>
     /// <exception cref="DownloadException">Pulling it failed.</exception>

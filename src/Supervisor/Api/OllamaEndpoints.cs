@@ -14,7 +14,7 @@ using Oprel.Supervisor.Workers;
 namespace Oprel.Supervisor.Api;
 
 /// <summary>Ollama's HTTP API on Oprel's supervisor.</summary>
-internal static class OllamaEndpoints
+internal static partial class OllamaEndpoints
 {
     public static IEndpointRouteBuilder MapOllamaApi(this IEndpointRouteBuilder endpoints)
     {
@@ -27,6 +27,7 @@ internal static class OllamaEndpoints
         endpoints.MapPost("/api/pull", PullAsync);
         endpoints.MapPost("/api/embed", EmbedAsync);
         endpoints.MapPost("/api/embeddings", EmbeddingsAsync);
+        MapModelManagement(endpoints);
         return endpoints;
     }
 

@@ -51,6 +51,7 @@ internal static class SupervisorServiceCollectionExtensions
                 provider.GetRequiredService<ILogger<WorkerPool>>());
         });
         services.AddSingleton<GenerationService>();
+        services.AddSingleton<Catalog.ModelCatalog>();
         services.AddSingleton<SupervisorService>();
         services.AddHostedService<PipeEndpoint>();
         return services;

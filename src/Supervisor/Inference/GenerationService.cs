@@ -41,8 +41,16 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
             yield break;
         }
 
-        var generation = new GenerationRequest { Prompt = request.Prompt, System = request.System, Raw = request.Raw ?? false, Sampling = sampling };
-        await foreach (var (chunk, loadDuration) in RunAsync(model, request.Options, keepAlive, generation, cancellationToken))
+        var modelOptions = ModelDefaults.Options(model.Manifest?.Parameters, request.Options);
+        var generation = new GenerationRequest
+        {
+            Prompt = request.Prompt,
+            System = request.System ?? model.Manifest?.System,
+            Raw = request.Raw ?? false,
+            Sampling = SamplingMapper.Map(modelOptions, request.Format),
+            Template = model.Manifest?.Template,
+        };
+        await foreach (var (chunk, loadDuration) in RunAsync(model, modelOptions, keepAlive, generation, cancellationToken))
         {
             yield return chunk.Done
                 ? WithStats(new OllamaGenerateResponse { Model = modelName, CreatedAt = DateTime.UtcNow, Response = chunk.Text }, chunk, started, loadDuration)
@@ -67,8 +75,14 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
             yield break;
         }
 
-        var generation = new GenerationRequest { Messages = turns, Sampling = sampling };
-        await foreach (var (chunk, loadDuration) in RunAsync(model, request.Options, keepAlive, generation, cancellationToken))
+        var modelOptions = ModelDefaults.Options(model.Manifest?.Parameters, request.Options);
+        var generation = new GenerationRequest
+        {
+            Messages = ModelDefaults.WithSystem(turns, model.Manifest?.System),
+            Sampling = SamplingMapper.Map(modelOptions, request.Format),
+            Template = model.Manifest?.Template,
+        };
+        await foreach (var (chunk, loadDuration) in RunAsync(model, modelOptions, keepAlive, generation, cancellationToken))
         {
             var response = new OllamaChatResponse { Model = modelName, CreatedAt = DateTime.UtcNow, Message = Assistant(chunk.Text) };
             yield return chunk.Done ? WithStats(response, chunk, started, loadDuration) : response;

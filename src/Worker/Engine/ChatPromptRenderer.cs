@@ -19,6 +19,8 @@ internal sealed partial class ChatPromptRenderer
     private readonly bool _hasTemplate;
     private readonly string _bosText;
     private readonly string _eosText;
+    // Read and replaced whole (one reference) by concurrent requests.
+    private Tuple<string, ChatTemplate>? _override;
 
     public ChatPromptRenderer(LLamaWeights weights, string? templateSource, ILogger logger)
     {
@@ -71,15 +73,40 @@ internal sealed partial class ChatPromptRenderer
             throw new LocalRpcException("this model does not support tools") { ErrorCode = RpcErrorCodes.InvalidRequest };
         }
 
+        if (request.Template is { Length: > 0 } source)
+        {
+            return RenderJinja(Override(source), messages, request.ToolsJson);
+        }
+
         if (_template is not null)
         {
-            return RenderJinja(messages, request.ToolsJson);
+            return RenderJinja(_template, messages, request.ToolsJson);
         }
 
         return _hasTemplate ? RenderBuiltIn(messages) : RenderPlain(messages);
     }
 
-    private string RenderJinja(List<ChatTurn> messages, string? toolsJson)
+    /// <summary>A created model's own template, parsed once and kept while requests use it.</summary>
+    private ChatTemplate Override(string source)
+    {
+        if (_override is { } cached && cached.Item1 == source)
+        {
+            return cached.Item2;
+        }
+
+        try
+        {
+            var template = ChatTemplate.Parse(source);
+            _override = Tuple.Create(source, template);
+            return template;
+        }
+        catch (TemplateException error)
+        {
+            throw new LocalRpcException($"the model's TEMPLATE cannot be parsed: {error.Message}") { ErrorCode = RpcErrorCodes.InvalidRequest };
+        }
+    }
+
+    private string RenderJinja(ChatTemplate template, List<ChatTurn> messages, string? toolsJson)
     {
         var context = new ChatTemplateContext
         {
@@ -95,7 +122,7 @@ internal sealed partial class ChatPromptRenderer
         };
         try
         {
-            return _template!.Render(context);
+            return template.Render(context);
         }
         catch (TemplateException error)
         {
