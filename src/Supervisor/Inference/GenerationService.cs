@@ -6,6 +6,7 @@ using Oprel.OllamaApi;
 using Oprel.Planning;
 using Oprel.Rpc;
 using Oprel.Supervisor.Hosting;
+using Oprel.Supervisor.Inference.Tools;
 using Oprel.Supervisor.Workers;
 
 namespace Oprel.Supervisor.Inference;
@@ -42,7 +43,7 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
         }
 
         var generation = new GenerationRequest { Prompt = request.Prompt, System = request.System, Raw = request.Raw ?? false, Sampling = sampling };
-        await foreach (var (chunk, loadDuration) in RunAsync(model, request.Options, keepAlive, generation, cancellationToken))
+        await foreach (var (chunk, loadDuration, _) in RunAsync(model, request.Options, keepAlive, generation, cancellationToken))
         {
             yield return chunk.Done
                 ? WithStats(new OllamaGenerateResponse { Model = modelName, CreatedAt = DateTime.UtcNow, Response = chunk.Text }, chunk, started, loadDuration)
@@ -56,6 +57,7 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
         var started = Stopwatch.GetTimestamp();
         var modelName = RequireModel(request.Model);
         var turns = CheckMessages(request.Messages, modelName);
+        var tools = ToolDefinitions.Check(request.Tools);
         var sampling = SamplingMapper.Map(request.Options, request.Format);
         var keepAlive = KeepAlive.Parse(request.KeepAlive);
         var model = await resolver.ResolveAsync(modelName, request.Options?.MaxMemoryMb, cancellationToken);
@@ -67,12 +69,40 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
             yield break;
         }
 
-        var generation = new GenerationRequest { Messages = turns, Sampling = sampling };
-        await foreach (var (chunk, loadDuration) in RunAsync(model, request.Options, keepAlive, generation, cancellationToken))
+        var generation = new GenerationRequest { Messages = turns, ToolsJson = tools?.Json, Sampling = sampling };
+        ToolCallBuffer? toolCalls = null;
+        await foreach (var (chunk, loadDuration, info) in RunAsync(model, request.Options, keepAlive, generation, cancellationToken))
         {
-            var response = new OllamaChatResponse { Model = modelName, CreatedAt = DateTime.UtcNow, Message = Assistant(chunk.Text) };
-            yield return chunk.Done ? WithStats(response, chunk, started, loadDuration) : response;
+            var message = Assistant(chunk.Text);
+            if (tools is not null)
+            {
+                // An answer that may be a tool call is held back and parsed at the end, in the model's own format.
+                toolCalls ??= new ToolCallBuffer(ToolCallParser.ForTemplate(info.ChatTemplate, tools.Names));
+                message = ToolCallMessage(toolCalls, chunk);
+                if (!chunk.Done && message.Content is { Length: 0 })
+                {
+                    continue;
+                }
+            }
+
+            var response = new OllamaChatResponse { Model = modelName, CreatedAt = DateTime.UtcNow, Message = message };
+            yield return chunk.Done ? WithStats(response, chunk, started, loadDuration) with { DoneReason = message.ToolCalls is null ? chunk.DoneReason : "stop" } : response;
         }
+    }
+
+    /// <summary>The message for a chunk of an answer to a request with tools; the last one carries the calls the model wrote.</summary>
+    private static OllamaMessage ToolCallMessage(ToolCallBuffer buffer, GenerationChunk chunk)
+    {
+        var text = buffer.Push(chunk.Text);
+        if (!chunk.Done)
+        {
+            return Assistant(text);
+        }
+
+        var parsed = buffer.Finish();
+        return parsed.Calls.Count == 0
+            ? Assistant(text + parsed.Content)
+            : Assistant(text + parsed.Content) with { ToolCalls = OllamaToolCalls.Write(parsed.Calls) };
     }
 
     /// <summary>Embeds the request's input (a string or an array of strings) with the model's worker.</summary>
@@ -134,7 +164,7 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
         throw new ValidationException("input must be a string or an array of strings");
     }
 
-    private async IAsyncEnumerable<(GenerationChunk Chunk, TimeSpan LoadDuration)> RunAsync(
+    private async IAsyncEnumerable<(GenerationChunk Chunk, TimeSpan LoadDuration, WorkerModelInfo Info)> RunAsync(
         ResolvedModel model, OllamaOptions? modelOptions, TimeSpan? keepAlive, GenerationRequest generation, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var lease = await pool.AcquireAsync(model.Name, await LoadSettingsAsync(model, modelOptions, cancellationToken), cancellationToken);
@@ -171,7 +201,7 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
                         yield break;
                     }
 
-                    yield return (chunks.Current, lease.LoadDuration);
+                    yield return (chunks.Current, lease.LoadDuration, lease.Model.Info);
                 }
             }
         }
@@ -268,7 +298,11 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
             }
 
             RejectImages(message.Images, model);
-            turns.Add(new ChatTurn(message.Role, message.Content ?? ""));
+            turns.Add(new ChatTurn(message.Role, message.Content ?? "")
+            {
+                ToolCalls = OllamaToolCalls.Read(message.ToolCalls, $"messages[{i}].tool_calls"),
+                ToolName = message.Role == "tool" ? message.ToolName : null,
+            });
         }
 
         return turns;
