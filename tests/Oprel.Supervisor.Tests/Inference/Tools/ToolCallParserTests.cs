@@ -17,7 +17,7 @@ public sealed class ToolCallParserTests
     [InlineData("gemma2.jinja", nameof(ToolCallFormat.Json))]
     public void FormatOf_RealTemplates(string fixture, string expected)
     {
-        var template = File.ReadAllText(Path.Combine(FixtureDirectory(), fixture));
+        var template = TemplateFixtures.Read(fixture);
         Assert.Equal(Enum.Parse<ToolCallFormat>(expected), ToolCallParser.FormatOf(template));
     }
 
@@ -193,18 +193,4 @@ public sealed class ToolCallParserTests
     }
 
     private static string Normalize(string json) => JsonSerializer.Serialize(JsonElement.Parse(json));
-
-    private static string FixtureDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "tests", "Oprel.Worker.Tests", "Templates", "Fixtures");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("tests/Oprel.Worker.Tests/Templates/Fixtures");
-    }
 }
