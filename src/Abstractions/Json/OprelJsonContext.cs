@@ -15,6 +15,8 @@ namespace Oprel.Json;
 [JsonSerializable(typeof(OllamaError))]
 [JsonSerializable(typeof(OllamaProcessList))]
 [JsonSerializable(typeof(OllamaModelRequest))]
+[JsonSerializable(typeof(OllamaTagsResponse))]
+[JsonSerializable(typeof(OllamaShowResponse))]
 [JsonSerializable(typeof(OllamaPullRequest))]
 [JsonSerializable(typeof(OllamaProgressResponse))]
 [JsonSerializable(typeof(OllamaCreateRequest))]

@@ -16,7 +16,4 @@ internal sealed record HuggingFaceModelInfo
 
     [JsonPropertyName("lastModified")]
     public DateTimeOffset? LastModified { get; init; }
-
-    [JsonPropertyName("gated")]
-    public System.Text.Json.JsonElement? Gated { get; init; }
 }

@@ -69,7 +69,7 @@ internal sealed class ModelResolver(Config config, ModelStore store, ModelPuller
 
         var modelPath = store.ModelPath(manifest);
         store.MarkUsed(manifest.Name);
-        return new ResolvedModel(manifest.Name, modelPath, manifest.SizeBytes);
+        return new ResolvedModel(manifest.Name, modelPath, manifest.SizeBytes) { Manifest = manifest };
     }
 
     private static ResolvedModel ResolveLocalFile(string identifier)

@@ -41,6 +41,22 @@ internal sealed record ModelManifest
     [JsonPropertyName("last_used_at")]
     public DateTimeOffset? LastUsedAt { get; init; }
 
+    /// <summary>The system prompt a Modelfile's SYSTEM set, or null.</summary>
+    [JsonPropertyName("system")]
+    public string? System { get; init; }
+
+    /// <summary>A chat template a Modelfile's TEMPLATE set instead of the model's own, or null.</summary>
+    [JsonPropertyName("template")]
+    public string? Template { get; init; }
+
+    /// <summary>Default options a Modelfile's PARAMETER lines set (Ollama option names), or null.</summary>
+    [JsonPropertyName("parameters")]
+    public System.Text.Json.Nodes.JsonObject? Parameters { get; init; }
+
+    /// <summary>The model it was created from, or null.</summary>
+    [JsonPropertyName("parent")]
+    public string? Parent { get; init; }
+
     [JsonIgnore]
     public long SizeBytes => Files.Sum(f => f.Size);
 }

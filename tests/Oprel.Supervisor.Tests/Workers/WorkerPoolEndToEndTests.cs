@@ -37,7 +37,7 @@ public sealed class WorkerPoolEndToEndTests
     public async Task KeepAlive_ExpiresAndUnloads()
     {
         await using var server = await ServerFixture.StartAsync(new Dictionary<string, string>());
-        await PostAsync(server, "/api/generate", """{"model":"tiny","prompt":"hi","stream":false,"keep_alive":"1s","options":{"num_predict":2}}""");
+        await PostAsync(server, "/api/generate", """{"model":"tiny","prompt":"hi","stream":false,"keep_alive":"3s","options":{"num_predict":2}}""");
         Assert.Single(await RunningAsync(server));
         await WaitUntilAsync(async () => (await RunningAsync(server)).Count == 0, TimeSpan.FromSeconds(10));
     }
