@@ -7,4 +7,5 @@ internal sealed record OpenAiAssistantMessage
 {
     [JsonPropertyName("role")] public string? Role { get; init; }
     [JsonPropertyName("content")] public string? Content { get; init; }
+    [JsonPropertyName("tool_calls")] public IReadOnlyList<OpenAiToolCall>? ToolCalls { get; init; }
 }

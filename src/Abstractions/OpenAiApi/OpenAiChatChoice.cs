@@ -8,7 +8,7 @@ internal sealed record OpenAiChatChoice
     [JsonPropertyName("index")] public int Index { get; init; }
     [JsonPropertyName("message")] public required OpenAiAssistantMessage Message { get; init; }
 
-    /// <summary>"stop" or "length".</summary>
+    /// <summary>"stop", "length" or "tool_calls".</summary>
     [JsonPropertyName("finish_reason")]
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? FinishReason { get; init; }

@@ -8,7 +8,7 @@ internal sealed record OpenAiChatChunkChoice
     [JsonPropertyName("index")] public int Index { get; init; }
     [JsonPropertyName("delta")] public required OpenAiAssistantMessage Delta { get; init; }
 
-    /// <summary>null until the last chunk, then "stop" or "length".</summary>
+    /// <summary>null until the last chunk, then "stop", "length" or "tool_calls".</summary>
     [JsonPropertyName("finish_reason")]
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? FinishReason { get; init; }

@@ -24,7 +24,7 @@ internal sealed record OpenAiChatCompletionRequest
     [JsonPropertyName("n")] public int? N { get; init; }
     [JsonPropertyName("response_format")] public OpenAiResponseFormat? ResponseFormat { get; init; }
 
-    /// <summary>Function definitions; accepted, answered in text until the chat templates can offer tools to the model.</summary>
+    /// <summary>Function definitions the model may call, passed to /api/chat's "tools".</summary>
     [JsonPropertyName("tools")] public JsonElement? Tools { get; init; }
 
     [JsonPropertyName("tool_choice")] public JsonElement? ToolChoice { get; init; }

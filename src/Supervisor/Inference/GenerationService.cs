@@ -6,6 +6,7 @@ using Oprel.OllamaApi;
 using Oprel.Planning;
 using Oprel.Rpc;
 using Oprel.Supervisor.Hosting;
+using Oprel.Supervisor.Inference.Tools;
 using Oprel.Supervisor.Workers;
 
 namespace Oprel.Supervisor.Inference;
@@ -30,7 +31,7 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
             throw new ValidationException("A per-request template is not supported; the model's own chat template is used (or set \"raw\": true).");
         }
 
-        var sampling = SamplingMapper.Map(request.Options, request.Format);
+        SamplingMapper.Map(request.Options, request.Format); // bad options fail before any model is resolved or pulled
         var keepAlive = KeepAlive.Parse(request.KeepAlive);
         var model = await resolver.ResolveAsync(modelName, request.Options?.MaxMemoryMb, cancellationToken);
 
@@ -50,7 +51,7 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
             Sampling = SamplingMapper.Map(modelOptions, request.Format),
             Template = model.Manifest?.Template,
         };
-        await foreach (var (chunk, loadDuration) in RunAsync(model, modelOptions, keepAlive, generation, cancellationToken))
+        await foreach (var (chunk, loadDuration, _) in RunAsync(model, modelOptions, keepAlive, generation, cancellationToken))
         {
             yield return chunk.Done
                 ? WithStats(new OllamaGenerateResponse { Model = modelName, CreatedAt = DateTime.UtcNow, Response = chunk.Text }, chunk, started, loadDuration)
@@ -64,7 +65,8 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
         var started = Stopwatch.GetTimestamp();
         var modelName = RequireModel(request.Model);
         var turns = CheckMessages(request.Messages, modelName);
-        var sampling = SamplingMapper.Map(request.Options, request.Format);
+        var tools = ToolDefinitions.Check(request.Tools);
+        SamplingMapper.Map(request.Options, request.Format); // bad options fail before any model is resolved or pulled
         var keepAlive = KeepAlive.Parse(request.KeepAlive);
         var model = await resolver.ResolveAsync(modelName, request.Options?.MaxMemoryMb, cancellationToken);
 
@@ -79,14 +81,43 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
         var generation = new GenerationRequest
         {
             Messages = ModelDefaults.WithSystem(turns, model.Manifest?.System),
+            ToolsJson = tools?.Json,
             Sampling = SamplingMapper.Map(modelOptions, request.Format),
             Template = model.Manifest?.Template,
         };
-        await foreach (var (chunk, loadDuration) in RunAsync(model, modelOptions, keepAlive, generation, cancellationToken))
+        ToolCallBuffer? toolCalls = null;
+        await foreach (var (chunk, loadDuration, info) in RunAsync(model, modelOptions, keepAlive, generation, cancellationToken))
         {
-            var response = new OllamaChatResponse { Model = modelName, CreatedAt = DateTime.UtcNow, Message = Assistant(chunk.Text) };
-            yield return chunk.Done ? WithStats(response, chunk, started, loadDuration) : response;
+            var message = Assistant(chunk.Text);
+            if (tools is not null)
+            {
+                // An answer that may be a tool call is held back and parsed at the end, in the model's own format.
+                toolCalls ??= new ToolCallBuffer(ToolCallParser.ForTemplate(generation.Template ?? info.ChatTemplate, tools.Names));
+                message = ToolCallMessage(toolCalls, chunk);
+                if (!chunk.Done && message.Content is { Length: 0 })
+                {
+                    continue;
+                }
+            }
+
+            var response = new OllamaChatResponse { Model = modelName, CreatedAt = DateTime.UtcNow, Message = message };
+            yield return chunk.Done ? WithStats(response, chunk, started, loadDuration) with { DoneReason = message.ToolCalls is null ? chunk.DoneReason : "stop" } : response;
         }
+    }
+
+    /// <summary>The message for a chunk of an answer to a request with tools; the last one carries the calls the model wrote.</summary>
+    private static OllamaMessage ToolCallMessage(ToolCallBuffer buffer, GenerationChunk chunk)
+    {
+        var text = buffer.Push(chunk.Text);
+        if (!chunk.Done)
+        {
+            return Assistant(text);
+        }
+
+        var parsed = buffer.Finish();
+        return parsed.Calls.Count == 0
+            ? Assistant(text + parsed.Content)
+            : Assistant(text + parsed.Content) with { ToolCalls = OllamaToolCalls.Write(parsed.Calls) };
     }
 
     /// <summary>Embeds the request's input (a string or an array of strings) with the model's worker.</summary>
@@ -148,7 +179,7 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
         throw new ValidationException("input must be a string or an array of strings");
     }
 
-    private async IAsyncEnumerable<(GenerationChunk Chunk, TimeSpan LoadDuration)> RunAsync(
+    private async IAsyncEnumerable<(GenerationChunk Chunk, TimeSpan LoadDuration, WorkerModelInfo Info)> RunAsync(
         ResolvedModel model, OllamaOptions? modelOptions, TimeSpan? keepAlive, GenerationRequest generation, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var lease = await pool.AcquireAsync(model.Name, await LoadSettingsAsync(model, modelOptions, cancellationToken), cancellationToken);
@@ -185,7 +216,7 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
                         yield break;
                     }
 
-                    yield return (chunks.Current, lease.LoadDuration);
+                    yield return (chunks.Current, lease.LoadDuration, lease.Model.Info);
                 }
             }
         }
@@ -282,7 +313,11 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
             }
 
             RejectImages(message.Images, model);
-            turns.Add(new ChatTurn(message.Role, message.Content ?? ""));
+            turns.Add(new ChatTurn(message.Role, message.Content ?? "")
+            {
+                ToolCalls = OllamaToolCalls.Read(message.ToolCalls, $"messages[{i}].tool_calls"),
+                ToolName = message.Role == "tool" ? message.ToolName : null,
+            });
         }
 
         return turns;

@@ -10,7 +10,8 @@ internal sealed class ChatCompletionFormat(string id, long created, string model
 {
     private const string Assistant = "assistant";
 
-    public async Task WriteWholeAsync(HttpResponse response, string text, string finishReason, OpenAiUsage usage, CancellationToken cancellationToken)
+    public async Task WriteWholeAsync(
+        HttpResponse response, string text, IReadOnlyList<OpenAiToolCall>? toolCalls, string finishReason, OpenAiUsage usage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         var completion = new OpenAiChatCompletion
@@ -19,15 +20,24 @@ internal sealed class ChatCompletionFormat(string id, long created, string model
             Created = created,
             Model = model,
             SystemFingerprint = OpenAiIds.SystemFingerprint,
-            Choices = [new OpenAiChatChoice { Message = new OpenAiAssistantMessage { Role = Assistant, Content = text }, FinishReason = finishReason }],
+            Choices = [new OpenAiChatChoice { Message = new OpenAiAssistantMessage { Role = Assistant, Content = text, ToolCalls = toolCalls }, FinishReason = finishReason }],
             Usage = usage,
         };
         response.ContentType = "application/json; charset=utf-8";
         await JsonSerializer.SerializeAsync(response.Body, completion, OprelJsonContext.Default.OpenAiChatCompletion, cancellationToken);
     }
 
-    public Task WriteDeltaAsync(ServerSentEventWriter events, string text, bool first, CancellationToken cancellationToken) =>
-        WriteChunkAsync(events, [new OpenAiChatChunkChoice { Delta = new OpenAiAssistantMessage { Role = first ? Assistant : null, Content = text } }], null, cancellationToken);
+    public Task WriteDeltaAsync(ServerSentEventWriter events, string text, IReadOnlyList<OpenAiToolCall>? toolCalls, bool first, CancellationToken cancellationToken)
+    {
+        // A stream's tool calls carry their index, so that a client can tell which call a delta extends.
+        var delta = new OpenAiAssistantMessage
+        {
+            Role = first ? Assistant : null,
+            Content = toolCalls is not null && text.Length == 0 ? null : text,
+            ToolCalls = toolCalls?.Select((call, index) => call with { Index = index }).ToList(),
+        };
+        return WriteChunkAsync(events, [new OpenAiChatChunkChoice { Delta = delta }], null, cancellationToken);
+    }
 
     public Task WriteFinishAsync(ServerSentEventWriter events, string finishReason, CancellationToken cancellationToken) =>
         WriteChunkAsync(events, [new OpenAiChatChunkChoice { Delta = new OpenAiAssistantMessage(), FinishReason = finishReason }], null, cancellationToken);

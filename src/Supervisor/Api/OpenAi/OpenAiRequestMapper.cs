@@ -26,9 +26,10 @@ internal static class OpenAiRequestMapper
         return new OllamaChatRequest
         {
             Model = request.Model,
-            Messages = [.. messages.Select(Message)],
+            Messages = WithToolNames(messages, [.. messages.Select(Message)]),
             Stream = request.Stream ?? false,
             Format = Format(request.ResponseFormat),
+            Tools = request.Tools,
             Options = Options(
                 request.MaxCompletionTokens ?? request.MaxTokens, maxTokensName, request.N, request.Temperature, request.TopP, request.Seed,
                 request.Stop, request.FrequencyPenalty, request.PresencePenalty),
@@ -126,6 +127,37 @@ internal static class OpenAiRequestMapper
         null or { ValueKind: JsonValueKind.Null } => throw new ValidationException("prompt is required"),
         _ => throw new ValidationException("prompt must be a string; several prompts and token arrays are not supported"),
     };
+
+    /// <summary>
+    /// Names the function of each tool message, which OpenAI identifies by the id of the call it answers: the name of
+    /// that call in an earlier assistant message, or the message's own "name".
+    /// </summary>
+    private static List<OllamaMessage> WithToolNames(IReadOnlyList<OpenAiChatMessage> messages, List<OllamaMessage> converted)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var message = messages[i];
+            if (message.ToolCalls is { ValueKind: JsonValueKind.Array } calls)
+            {
+                foreach (var call in calls.EnumerateArray())
+                {
+                    if (call.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                        && call.TryGetProperty("function", out var function) && function.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String)
+                    {
+                        names[id.GetString()!] = name.GetString()!;
+                    }
+                }
+            }
+            else if (converted[i].Role == "tool")
+            {
+                var toolName = message.Name ?? (message.ToolCallId is { } callId && names.TryGetValue(callId, out var called) ? called : null);
+                converted[i] = converted[i] with { ToolName = toolName };
+            }
+        }
+
+        return converted;
+    }
 
     private static OllamaMessage Message(OpenAiChatMessage? message, int index)
     {

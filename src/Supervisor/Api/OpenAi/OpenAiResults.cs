@@ -51,12 +51,14 @@ internal static class OpenAiResults
         var cancellationToken = context.RequestAborted;
         var text = new StringBuilder();
         var last = enumerator.Current;
+        IReadOnlyList<OpenAiToolCall>? toolCalls = null;
         try
         {
             do
             {
                 last = enumerator.Current;
                 text.Append(last.Text);
+                toolCalls ??= last.ToolCalls;
             }
             while (await enumerator.MoveNextAsync());
         }
@@ -66,7 +68,7 @@ internal static class OpenAiResults
             return;
         }
 
-        await format.WriteWholeAsync(context.Response, text.ToString(), last.FinishReason ?? "stop", last.Usage ?? new OpenAiUsage(), cancellationToken);
+        await format.WriteWholeAsync(context.Response, text.ToString(), toolCalls, last.FinishReason ?? "stop", last.Usage ?? new OpenAiUsage(), cancellationToken);
     }
 
     private static async Task StreamAsync(HttpContext context, IAsyncEnumerator<CompletionPiece> enumerator, bool includeUsage, ICompletionFormat format)
@@ -81,9 +83,9 @@ internal static class OpenAiResults
             do
             {
                 var piece = enumerator.Current;
-                if (first || piece.Text.Length > 0)
+                if (first || piece.Text.Length > 0 || piece.ToolCalls is not null)
                 {
-                    await format.WriteDeltaAsync(events, piece.Text, first, cancellationToken);
+                    await format.WriteDeltaAsync(events, piece.Text, piece.ToolCalls, first, cancellationToken);
                     first = false;
                 }
 

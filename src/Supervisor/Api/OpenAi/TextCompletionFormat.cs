@@ -8,7 +8,9 @@ namespace Oprel.Supervisor.Api.OpenAi;
 /// <summary>/v1/completions: a "text_completion", or "text_completion" events with a piece of text each.</summary>
 internal sealed class TextCompletionFormat(string id, long created, string model) : ICompletionFormat
 {
-    public async Task WriteWholeAsync(HttpResponse response, string text, string finishReason, OpenAiUsage usage, CancellationToken cancellationToken)
+    /// <remarks>A completion has no tools, so <paramref name="toolCalls"/> is always null.</remarks>
+    public async Task WriteWholeAsync(
+        HttpResponse response, string text, IReadOnlyList<OpenAiToolCall>? toolCalls, string finishReason, OpenAiUsage usage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         response.ContentType = "application/json; charset=utf-8";
@@ -16,7 +18,8 @@ internal sealed class TextCompletionFormat(string id, long created, string model
             response.Body, Completion([new OpenAiCompletionChoice { Text = text, FinishReason = finishReason }], usage), OprelJsonContext.Default.OpenAiCompletion, cancellationToken);
     }
 
-    public Task WriteDeltaAsync(ServerSentEventWriter events, string text, bool first, CancellationToken cancellationToken) =>
+    /// <remarks>A completion has no tools, so <paramref name="toolCalls"/> is always null.</remarks>
+    public Task WriteDeltaAsync(ServerSentEventWriter events, string text, IReadOnlyList<OpenAiToolCall>? toolCalls, bool first, CancellationToken cancellationToken) =>
         WriteChunkAsync(events, Completion([new OpenAiCompletionChoice { Text = text }], null), cancellationToken);
 
     public Task WriteFinishAsync(ServerSentEventWriter events, string finishReason, CancellationToken cancellationToken) =>
