@@ -26,11 +26,6 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
         var started = Stopwatch.GetTimestamp();
         var modelName = RequireModel(request.Model);
         RejectImages(request.Images, modelName);
-        if (request.Template is { Length: > 0 })
-        {
-            throw new ValidationException("A per-request template is not supported; the model's own chat template is used (or set \"raw\": true).");
-        }
-
         SamplingMapper.Map(request.Options, request.Format); // bad options fail before any model is resolved or pulled
         var keepAlive = KeepAlive.Parse(request.KeepAlive);
         var model = await resolver.ResolveAsync(modelName, request.Options?.MaxMemoryMb, cancellationToken);
@@ -49,7 +44,8 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
             System = request.System ?? model.Manifest?.System,
             Raw = request.Raw ?? false,
             Sampling = SamplingMapper.Map(modelOptions, request.Format),
-            Template = model.Manifest?.Template,
+            // A request's own template (Jinja, like the model's) wins over a created model's TEMPLATE.
+            Template = request.Template is { Length: > 0 } own ? own : model.Manifest?.Template,
         };
         await foreach (var (chunk, loadDuration, _) in RunAsync(model, modelOptions, keepAlive, generation, cancellationToken))
         {

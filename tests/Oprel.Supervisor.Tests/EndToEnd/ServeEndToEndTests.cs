@@ -107,6 +107,18 @@ public sealed class ServeEndToEndTests(ServerFixture server) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task Generate_OwnJinjaTemplate_IsUsed_GoTemplateIs400()
+    {
+        var answer = await PostObjectAsync("/api/generate", "{\"model\":\"tiny\",\"prompt\":\"hi\",\"stream\":false,\"template\":\"{% for m in messages %}{{ m.content }} {% endfor %}\",\"options\":{\"num_predict\":5}}");
+        Assert.True(answer["done"]!.GetValue<bool>());
+        Assert.True(answer["prompt_eval_count"]!.GetValue<int>() < 5, "the one-word template should give a short prompt");
+
+        using var bad = await server.Http.PostAsync("/api/generate", Json("{\"model\":\"tiny\",\"prompt\":\"hi\",\"template\":\"{{ .Prompt }\"}"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("TEMPLATE", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Chat_InvalidRole_Is400()
     {
         using var response = await server.Http.PostAsync("/api/chat", Json("""{"model":"tiny","messages":[{"role":"wizard","content":"hi"}]}"""));
