@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Oprel.Json;
@@ -44,32 +43,6 @@ internal static class ProgressResults
             return;
         }
 
-        context.Response.ContentType = "application/x-ndjson";
-        await context.Response.StartAsync(cancellationToken);
-        var body = context.Response.BodyWriter;
-        try
-        {
-            do
-            {
-                await using (var writer = new Utf8JsonWriter(body))
-                {
-                    JsonSerializer.Serialize(writer, enumerator.Current, OprelJsonContext.Default.OllamaProgressResponse);
-                }
-
-                body.Write("\n"u8);
-                await body.FlushAsync(cancellationToken);
-            }
-            while (await enumerator.MoveNextAsync());
-        }
-        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            await using (var writer = new Utf8JsonWriter(body))
-            {
-                JsonSerializer.Serialize(writer, new OllamaError(ErrorResponses.MessageFor(error)), OprelJsonContext.Default.OllamaError);
-            }
-
-            body.Write("\n"u8);
-            await body.FlushAsync(CancellationToken.None);
-        }
+        await NdjsonResults.WriteLinesAsync(context, enumerator, OprelJsonContext.Default.OllamaProgressResponse);
     }
 }
