@@ -261,9 +261,20 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
             return loaded.Settings;
         }
 
-        var placement = await planner.PlanAsync(
-            model, settings.ContextSize * settings.Parallel, settings.BatchSize, requestedGpuLayers, maxMemoryMb, cancellationToken);
-        return settings with { GpuLayers = placement.GpuLayers };
+        for (var evictions = 0; ; evictions++)
+        {
+            try
+            {
+                var placement = await planner.PlanAsync(
+                    model, settings.ContextSize * settings.Parallel, settings.BatchSize, requestedGpuLayers, maxMemoryMb, cancellationToken);
+                return settings with { GpuLayers = placement.GpuLayers };
+            }
+            catch (MemoryLimitException) when (evictions < options.MaxLoadedModels && pool.Snapshot().Any(m => m.InFlight == 0 && m.Name != model.Name))
+            {
+                // Unload the least recently used idle model to make room; its worker's memory is free once it exits.
+                await pool.EvictLeastRecentlyUsedAsync(except: model.Name);
+            }
+        }
     }
 
     private static T WithStats<T>(T response, GenerationChunk last, long started, TimeSpan loadDuration)

@@ -102,6 +102,29 @@ internal sealed partial class WorkerPool : IAsyncDisposable
         }
     }
 
+    /// <summary>Unloads the least recently used idle model (not <paramref name="except"/>) to free memory; false when none is idle.</summary>
+    public async Task<bool> EvictLeastRecentlyUsedAsync(string except)
+    {
+        LoadedModel? evicted;
+        lock (_gate)
+        {
+            evicted = _models.Values.Where(m => m.InFlight == 0 && m.Name != except).MinBy(m => m.LastUsed);
+            if (evicted is not null)
+            {
+                Remove(evicted);
+            }
+        }
+
+        if (evicted is null)
+        {
+            return false;
+        }
+
+        LogUnloaded(_logger, evicted.Name, "memory was needed for another model");
+        await evicted.Worker.DisposeAsync();
+        return true;
+    }
+
     /// <summary>Forgets a model's recent crashes, so that an explicit load starts it again.</summary>
     public void ResetCrashes(string name)
     {
