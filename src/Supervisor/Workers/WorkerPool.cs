@@ -426,10 +426,19 @@ internal sealed partial class WorkerPool : IAsyncDisposable
         LoadedModel? expired = null;
         lock (_gate)
         {
-            if (model.InFlight == 0 && model.ExpiresAt is { } at && at <= _time.GetUtcNow()
-                && _models.TryGetValue(model.Name, out var current) && current == model)
+            if (model.InFlight == 0 && model.ExpiresAt is { } at && _models.TryGetValue(model.Name, out var current) && current == model)
             {
-                expired = Remove(model);
+                var left = at - _time.GetUtcNow();
+                if (left <= TimeSpan.Zero)
+                {
+                    expired = Remove(model);
+                }
+                else
+                {
+                    // Timers and the wall clock drift apart a little: a timer that fired early waits for the rest.
+                    model.ExpiryTimer?.Dispose();
+                    model.ExpiryTimer = _time.CreateTimer(_ => _ = ExpireAsync(model), null, left, Timeout.InfiniteTimeSpan);
+                }
             }
         }
 
