@@ -22,7 +22,7 @@ public sealed class Config
     /// <summary>Folder of native llama.cpp libraries to use instead of the packaged CPU build (OPREL_BINARY_DIR), or null.</summary>
     public string? BinaryDir { get; set; }
 
-    /// <summary>Memory budget for one model in MiB when a call gives none; null means what the machine has free.</summary>
+    /// <summary>Memory budget for one model in MiB when a call gives none (OPREL_MAX_MEMORY_MB); null means what the machine has free.</summary>
     public int? DefaultMaxMemoryMb { get; set; }
 
     /// <summary>Context window in tokens.</summary>
@@ -144,6 +144,13 @@ public sealed class Config
             ServerPort = int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
                 ? port
                 : throw new ValidationException($"OPREL_SERVER_PORT must be a port number, not '{portText}'.");
+        }
+
+        if (Environment.GetEnvironmentVariable("OPREL_MAX_MEMORY_MB") is { Length: > 0 } maxMemoryText)
+        {
+            DefaultMaxMemoryMb = int.TryParse(maxMemoryText, NumberStyles.None, CultureInfo.InvariantCulture, out var maxMemory) && maxMemory > 0
+                ? maxMemory
+                : throw new ValidationException($"OPREL_MAX_MEMORY_MB must be a positive number of MiB, not '{maxMemoryText}'.");
         }
 
         if (Environment.GetEnvironmentVariable("OPREL_LOG_LEVEL") is { Length: > 0 } level)

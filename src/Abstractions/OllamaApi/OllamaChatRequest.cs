@@ -13,4 +13,7 @@ internal sealed record OllamaChatRequest
     [JsonPropertyName("keep_alive")] public JsonElement? KeepAlive { get; init; }
     [JsonPropertyName("options")] public OllamaOptions? Options { get; init; }
     [JsonPropertyName("think")] public JsonElement? Think { get; init; }
+
+    /// <summary>Function definitions the model may call: <c>[{"type": "function", "function": {"name", "description", "parameters"}}]</c>.</summary>
+    [JsonPropertyName("tools")] public JsonElement? Tools { get; init; }
 }

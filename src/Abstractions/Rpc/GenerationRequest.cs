@@ -10,5 +10,11 @@ internal sealed record GenerationRequest
     public string? System { get; init; }
     public IReadOnlyList<ChatTurn>? Messages { get; init; }
     public bool Raw { get; init; }
+
+    /// <summary>OpenAI-style tool definitions (a JSON array) the chat template shows the model, or null.</summary>
+    public string? ToolsJson { get; init; }
     public SamplingOptions Sampling { get; init; } = new();
+
+    /// <summary>A Jinja chat template to use instead of the model's own (a created model's TEMPLATE), or null.</summary>
+    public string? Template { get; init; }
 }

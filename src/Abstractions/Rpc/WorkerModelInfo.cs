@@ -18,4 +18,10 @@ internal sealed record WorkerModelInfo
     public required int GpuLayers { get; init; }
 
     public bool HasChatTemplate { get; init; }
+
+    /// <summary>The model's chat template knows about tools (Ollama's "tools" capability).</summary>
+    public bool SupportsTools { get; init; }
+
+    /// <summary>The model's chat template text, for /api/show.</summary>
+    public string? ChatTemplate { get; init; }
 }

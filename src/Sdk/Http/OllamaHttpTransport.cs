@@ -25,6 +25,10 @@ internal sealed class OllamaHttpTransport : IDisposable
             BaseAddress = baseAddress,
             Timeout = timeout ?? Timeout.InfiniteTimeSpan,
         };
+        if (Environment.GetEnvironmentVariable("OPREL_API_KEY") is { Length: > 0 } apiKey)
+        {
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
     }
 
     public Uri BaseAddress { get; }

@@ -1,20 +1,43 @@
+using Oprel.Downloads;
 using Oprel.Gguf;
 using Oprel.Models.Tiny;
+using Oprel.Store;
 
 namespace Oprel.Models;
 
 /// <summary>
-/// Finds the GGUF file for a model identifier: the built-in <c>tiny</c> (written on first use, no network), or a
-/// local .gguf path.
+/// Finds the GGUF file for a model identifier: the built-in <c>tiny</c> (written on first use, no network), a local
+/// .gguf path, or a model in the store (by alias, Hugging Face repository or stored name, with an optional tag).
+/// With a <see cref="ModelPuller"/>, an alias or repository the store lacks is pulled first, as `ollama run` does.
 /// </summary>
-internal sealed class ModelResolver(Config config)
+internal sealed class ModelResolver(Config config, ModelStore store, ModelPuller? puller)
 {
+    /// <summary>A resolver of built-in models, local files and the store under <see cref="Config.CacheDir"/>, that never downloads.</summary>
+    public ModelResolver(Config config)
+        : this(config, new ModelStore(config.CacheDir), null)
+    {
+    }
+
     /// <summary>Where built-in models are written.</summary>
     public string BuiltInDirectory => Path.Combine(config.CacheDir, "models", "builtin");
 
-    /// <exception cref="ValidationException">The identifier is empty, or names a file that is not a GGUF model.</exception>
-    /// <exception cref="ModelNotFoundException">Nothing by that name exists.</exception>
-    public async Task<ResolvedModel> ResolveAsync(string identifier, CancellationToken cancellationToken)
+    public ModelStore Store => store;
+
+    public Config Config => config;
+
+    /// <exception cref="ValidationException">The identifier is empty, not a valid name, or names a file that is not a GGUF model.</exception>
+    /// <exception cref="ModelNotFoundException">Nothing by that name exists (or can be pulled).</exception>
+    /// <exception cref="DownloadException">Pulling it failed.</exception>
+    /// <exception cref="MemoryLimitException">Pulling it found no quantization that fits.</exception>
+    public Task<ResolvedModel> ResolveAsync(string identifier, CancellationToken cancellationToken) =>
+        ResolveAsync(identifier, null, cancellationToken);
+
+    /// <summary>Resolves <paramref name="identifier"/>; a model pulled on the way is chosen to fit <paramref name="maxMemoryMb"/> (else default_max_memory_mb).</summary>
+    /// <exception cref="ValidationException">The identifier is empty, not a valid name, or names a file that is not a GGUF model.</exception>
+    /// <exception cref="ModelNotFoundException">Nothing by that name exists (or can be pulled).</exception>
+    /// <exception cref="DownloadException">Pulling it failed.</exception>
+    /// <exception cref="MemoryLimitException">Pulling it found no quantization that fits.</exception>
+    public async Task<ResolvedModel> ResolveAsync(string identifier, int? maxMemoryMb, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(identifier))
         {
@@ -26,14 +49,29 @@ internal sealed class ModelResolver(Config config)
             return ResolveLocalFile(identifier);
         }
 
-        var name = ModelName.Normalize(identifier);
-        if (name == $"{TinyModel.Name}:{ModelName.DefaultTag}")
+        var reference = ModelReference.Parse(identifier);
+        if (reference.Kind == ModelSourceKind.BuiltIn && reference.Tag == ModelName.DefaultTag)
         {
             var path = await TinyModel.EnsureAsync(BuiltInDirectory, cancellationToken).ConfigureAwait(false);
-            return new ResolvedModel(name, path, new FileInfo(path).Length);
+            return new ResolvedModel(reference.Name, path, new FileInfo(path).Length);
         }
 
-        throw new ModelNotFoundException($"model '{identifier.Trim()}' not found");
+        var manifest = store.GetManifest(reference.Name);
+        if (manifest is null && reference.IsDownloadable)
+        {
+            manifest = puller is null
+                ? throw new ModelNotFoundException($"model '{identifier.Trim()}' not found; pull it first: oprel pull {identifier.Trim()}")
+                : await puller.EnsureAsync(identifier, maxMemoryMb ?? config.DefaultMaxMemoryMb, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (manifest is null)
+        {
+            throw new ModelNotFoundException($"model '{identifier.Trim()}' not found");
+        }
+
+        var modelPath = store.ModelPath(manifest);
+        store.MarkUsed(manifest.Name);
+        return new ResolvedModel(manifest.Name, modelPath, manifest.SizeBytes) { Manifest = manifest };
     }
 
     private static ResolvedModel ResolveLocalFile(string identifier)

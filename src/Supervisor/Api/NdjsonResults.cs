@@ -58,9 +58,16 @@ internal static class NdjsonResults
             return;
         }
 
-        response.ContentType = "application/x-ndjson";
-        await response.StartAsync(cancellationToken);
-        var body = response.BodyWriter;
+        await WriteLinesAsync(context, enumerator, typeInfo);
+    }
+
+    /// <summary>Writes the enumerator's current item and every later one as flushed NDJSON lines; an error becomes a last <c>{"error": …}</c> line.</summary>
+    public static async Task WriteLinesAsync<T>(HttpContext context, IAsyncEnumerator<T> enumerator, JsonTypeInfo<T> typeInfo)
+    {
+        var cancellationToken = context.RequestAborted;
+        context.Response.ContentType = "application/x-ndjson";
+        await context.Response.StartAsync(cancellationToken);
+        var body = context.Response.BodyWriter;
         try
         {
             do

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Oprel.Downloads;
 using Oprel.Json;
 using Oprel.OllamaApi;
 using Oprel.Supervisor.Hosting;
@@ -13,7 +14,7 @@ using Oprel.Supervisor.Workers;
 namespace Oprel.Supervisor.Api;
 
 /// <summary>Ollama's HTTP API on Oprel's supervisor.</summary>
-internal static class OllamaEndpoints
+internal static partial class OllamaEndpoints
 {
     public static IEndpointRouteBuilder MapOllamaApi(this IEndpointRouteBuilder endpoints)
     {
@@ -23,8 +24,10 @@ internal static class OllamaEndpoints
         endpoints.MapGet("/api/ps", (WorkerPool pool) => Results.Json(RunningModels.List(pool), OprelJsonContext.Default.OllamaProcessList));
         endpoints.MapPost("/api/generate", GenerateAsync);
         endpoints.MapPost("/api/chat", ChatAsync);
+        endpoints.MapPost("/api/pull", PullAsync);
         endpoints.MapPost("/api/embed", EmbedAsync);
         endpoints.MapPost("/api/embeddings", EmbeddingsAsync);
+        MapModelManagement(endpoints);
         return endpoints;
     }
 
@@ -60,6 +63,25 @@ internal static class OllamaEndpoints
             request.Stream ?? true,
             OprelJsonContext.Default.OllamaChatResponse,
             static (whole, next) => next with { Message = next.Message with { Content = whole.Message.Content + next.Message.Content } });
+    }
+
+    private static async Task PullAsync(HttpContext context)
+    {
+        var request = await ReadAsync(context, OprelJsonContext.Default.OllamaPullRequest);
+        if (request is null)
+        {
+            return;
+        }
+
+        var model = request.ModelOrName;
+        if (string.IsNullOrWhiteSpace(model))
+        {
+            await NdjsonResults.WriteErrorAsync(context, new ValidationException("model is required"));
+            return;
+        }
+
+        var puller = context.RequestServices.GetRequiredService<ModelPuller>();
+        await ProgressResults.WriteAsync(context, puller.PullAsync(model, null, context.RequestAborted), request.Stream ?? true);
     }
 
     private static async Task EmbedAsync(HttpContext context)
@@ -118,11 +140,7 @@ internal static class OllamaEndpoints
         }
         catch (JsonException error)
         {
-            var where = error.Path is { Length: > 1 } path ? $" at {path}" : "";
-            var message = error.Message.Contains("could not be converted", StringComparison.Ordinal)
-                ? $"invalid value{where}: wrong type"
-                : $"invalid JSON{where}: {error.Message.Split(" Path:")[0]}";
-            await NdjsonResults.WriteErrorAsync(context, new ValidationException(message));
+            await NdjsonResults.WriteErrorAsync(context, JsonBodyErrors.Describe(error));
             return null;
         }
     }

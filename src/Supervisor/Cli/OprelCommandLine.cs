@@ -18,6 +18,9 @@ internal static class OprelCommandLine
           OPREL_SERVER_PORT  Port of the server [default: 11434]
           OPREL_CACHE_DIR    Folder of models and of the background server's logs (logs/serve-<port>.log) [default: ~/.cache/oprel]
           OPREL_LOG_LEVEL    Log level of the server: trace, debug, info, warn or error [default: info]
+          OPREL_HF_ENDPOINT  Hugging Face, or a mirror of it, that models are pulled from [default: https://huggingface.co]
+          HF_TOKEN           Hugging Face access token, for gated and private repositories
+          OPREL_MAX_MEMORY_MB  Most memory one model may take, in MiB [default: what the machine has free]
         """;
 
     public static RootCommand CreateRootCommand()
@@ -29,6 +32,11 @@ internal static class OprelCommandLine
             ChatCommand.Create(),
             StopCommand.Create(),
             PsCommand.Create(),
+            PullCommand.Create(),
+            ListModelsCommand.Create(),
+            SearchCommand.Create(),
+            CacheCommand.Create(),
+            InfoCommand.Create(),
         };
 
         foreach (var option in root.Options)

@@ -26,6 +26,10 @@ internal sealed class OprelHttpApi : IDisposable
             // Answers stream for as long as the model writes; callers bound their calls with tokens instead.
             Timeout = Timeout.InfiniteTimeSpan,
         };
+        if (Environment.GetEnvironmentVariable("OPREL_API_KEY") is { Length: > 0 } apiKey)
+        {
+            _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        }
     }
 
     public Uri BaseAddress => _http.BaseAddress!;
@@ -81,6 +85,58 @@ internal sealed class OprelHttpApi : IDisposable
         }
 
         throw new OprelException("the Oprel server ended the answer before it was done");
+    }
+
+    /// <summary>POST /api/pull with streaming: yields each progress object until "success".</summary>
+    /// <exception cref="ModelNotFoundException">The server found no such model to pull.</exception>
+    /// <exception cref="OprelException">The pull failed (its error, in the status or inside the stream).</exception>
+    public async IAsyncEnumerable<OllamaProgressResponse> PullAsync(string model, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        var request = new OllamaPullRequest { Model = model, Stream = true };
+        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(request, OprelJsonContext.Default.OllamaPullRequest));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri("api/pull", UriKind.Relative)) { Content = content };
+        using var response = await SendAsync(message, cancellationToken);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var progress = ParseProgressLine(line);
+            yield return progress;
+            if (progress.Status == "success")
+            {
+                yield break;
+            }
+        }
+
+        throw new OprelException("the Oprel server ended the pull before it succeeded");
+    }
+
+    /// <summary>Reads one NDJSON line of /api/pull: progress, or an exception when the line is an {"error": …}.</summary>
+    internal static OllamaProgressResponse ParseProgressLine(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            if (ErrorMessage(document.RootElement) is { } serverError)
+            {
+                throw new OprelException(serverError);
+            }
+
+            return document.RootElement.Deserialize(OprelJsonContext.Default.OllamaProgressResponse)
+                ?? throw new OprelException($"the Oprel server sent an empty progress line: {Quote(line)}");
+        }
+        catch (JsonException error)
+        {
+            throw new OprelException($"the Oprel server sent a line that is not pull progress: {Quote(line)}", error);
+        }
     }
 
     /// <summary>GET /api/ps: the loaded models.</summary>

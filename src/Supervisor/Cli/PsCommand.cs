@@ -1,10 +1,9 @@
 using System.CommandLine;
-
 using Oprel.Server;
 
 namespace Oprel.Supervisor.Cli;
 
-/// <summary>`oprel ps`: the loaded models.</summary>
+/// <summary>`oprel ps` (also `oprel models`, as in the seed): the loaded models.</summary>
 internal static class PsCommand
 {
     public static Command Create()
@@ -17,6 +16,7 @@ internal static class PsCommand
         {
             host, port,
         };
+        command.Aliases.Add("models");
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(
             async token =>
             {

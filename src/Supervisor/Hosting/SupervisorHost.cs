@@ -6,6 +6,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Oprel.Logging;
 using Oprel.Supervisor.Api;
+using Oprel.Supervisor.Api.OpenAi;
+using Oprel.Supervisor.Api.Security;
 using Oprel.Supervisor.Telemetry;
 using Oprel.Telemetry;
 
@@ -70,15 +72,29 @@ internal static partial class SupervisorHost
             }
         });
         builder.Services.AddOprelSupervisor(settings, config, options);
+        var origins = OriginPolicy.FromEnvironment();
+        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
+            .SetIsOriginAllowed(origins.IsAllowed)
+            .AllowAnyHeader()
+            .AllowAnyMethod()));
         if (OtlpExport.EndpointFromEnvironment() is not null)
         {
             OtlpSetup.Add(builder.Services);
         }
 
         var app = builder.Build();
+
+        // First, so that requests refused by CORS or the API key are counted too.
         app.UseMiddleware<RequestMetricsMiddleware>();
+        app.UseCors();
+        if (Environment.GetEnvironmentVariable("OPREL_API_KEY") is { Length: > 0 } apiKey)
+        {
+            app.UseMiddleware<ApiKeyMiddleware>(apiKey);
+        }
+
         app.MapGet(RequestMetricsMiddleware.MetricsPath, app.Services.GetRequiredService<PrometheusExporter>().WriteAsync);
         app.MapOllamaApi();
+        app.MapOpenAiApi();
         return app;
     }
 

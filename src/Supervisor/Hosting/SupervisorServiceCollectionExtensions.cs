@@ -1,14 +1,19 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Oprel.Downloads;
+using Oprel.Hardware;
+using Oprel.HuggingFace;
 using Oprel.Models;
+using Oprel.Planning;
+using Oprel.Store;
 using Oprel.Supervisor.Inference;
 using Oprel.Supervisor.Telemetry;
 using Oprel.Supervisor.Workers;
 
 namespace Oprel.Supervisor.Hosting;
 
-/// <summary>Registers the supervisor's services: model resolution, the worker pool, generation, the pipe endpoint, metrics.</summary>
+/// <summary>Registers the supervisor's services: the model store and downloads, hardware probe and memory planning, model resolution, the worker pool, generation, the pipe endpoint, metrics.</summary>
 internal static class SupervisorServiceCollectionExtensions
 {
     public static IServiceCollection AddOprelSupervisor(this IServiceCollection services, ServeSettings settings, Config config, SupervisorOptions options)
@@ -18,7 +23,25 @@ internal static class SupervisorServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => WorkerExecutable.Locate());
-        services.AddSingleton<ModelResolver>();
+        services.AddSingleton(_ => HuggingFaceOptions.FromEnvironment());
+        services.AddSingleton(provider => new HuggingFaceClient(provider.GetRequiredService<HuggingFaceOptions>()));
+        services.AddSingleton(_ => new ModelStore(config.CacheDir));
+        services.AddSingleton<IHardwareProbe>(provider => new HardwareProbe(provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new BlobDownloader(
+            provider.GetRequiredService<HuggingFaceClient>(),
+            provider.GetRequiredService<ModelStore>(),
+            DownloadPolicy.Default,
+            provider.GetRequiredService<ILogger<BlobDownloader>>()));
+        services.AddSingleton(provider => new ModelPuller(
+            provider.GetRequiredService<HuggingFaceClient>(),
+            provider.GetRequiredService<ModelStore>(),
+            provider.GetRequiredService<BlobDownloader>(),
+            provider.GetRequiredService<IHardwareProbe>(),
+            config,
+            GpuOffloadSupport.IsAvailable(config),
+            provider.GetRequiredService<ILogger<ModelPuller>>()));
+        services.AddSingleton(provider => new ModelResolver(config, provider.GetRequiredService<ModelStore>(), provider.GetRequiredService<ModelPuller>()));
+        services.AddSingleton(provider => new ModelLoadPlanner(provider.GetRequiredService<IHardwareProbe>(), config));
         services.AddMetrics();
         services.AddSingleton<SupervisorMetrics>();
         services.AddSingleton(provider => new PrometheusExporter(provider.GetRequiredService<IMeterFactory>(), SupervisorMetrics.ExportedMeters));
@@ -46,6 +69,7 @@ internal static class SupervisorServiceCollectionExtensions
             return pool;
         });
         services.AddSingleton<GenerationService>();
+        services.AddSingleton<Catalog.ModelCatalog>();
         services.AddSingleton<SupervisorService>();
         services.AddHostedService<PipeEndpoint>();
         return services;

@@ -3,8 +3,10 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Oprel.Models;
 using Oprel.OllamaApi;
+using Oprel.Planning;
 using Oprel.Rpc;
 using Oprel.Supervisor.Hosting;
+using Oprel.Supervisor.Inference.Tools;
 using Oprel.Supervisor.Telemetry;
 using Oprel.Supervisor.Workers;
 
@@ -15,7 +17,7 @@ namespace Oprel.Supervisor.Inference;
 /// gets its worker from the pool and streams the worker's answer in Ollama's shape. Errors before the first chunk
 /// are the seed's exceptions, so the HTTP layer can answer 400/404 instead of starting a stream.
 /// </summary>
-internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver, Config config, SupervisorOptions options)
+internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver, ModelLoadPlanner planner, Config config, SupervisorOptions options)
 {
     private static readonly string[] Roles = ["system", "user", "assistant", "tool"];
 
@@ -25,16 +27,10 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
         var started = Stopwatch.GetTimestamp();
         var modelName = RequireModel(request.Model);
         RejectImages(request.Images, modelName);
-        if (request.Template is { Length: > 0 })
-        {
-            throw new ValidationException("A per-request template is not supported; the model's own chat template is used (or set \"raw\": true).");
-        }
-
-        var sampling = SamplingMapper.Map(request.Options, request.Format);
+        SamplingMapper.Map(request.Options, request.Format); // bad options fail before any model is resolved or pulled
         var keepAlive = KeepAlive.Parse(request.KeepAlive);
-        var model = await resolver.ResolveAsync(modelName, cancellationToken);
+        var model = await resolver.ResolveAsync(modelName, request.Options?.MaxMemoryMb, cancellationToken);
         TrackedRequest.SetModel(model.Name);
-        MemoryBudget.EnsureFits(model, request.Options?.MaxMemoryMb ?? config.DefaultMaxMemoryMb);
 
         if (string.IsNullOrEmpty(request.Prompt))
         {
@@ -43,8 +39,17 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
             yield break;
         }
 
-        var generation = new GenerationRequest { Prompt = request.Prompt, System = request.System, Raw = request.Raw ?? false, Sampling = sampling };
-        await foreach (var (chunk, loadDuration) in RunAsync(model, request.Options, keepAlive, generation, cancellationToken))
+        var modelOptions = ModelDefaults.Options(model.Manifest?.Parameters, request.Options);
+        var generation = new GenerationRequest
+        {
+            Prompt = request.Prompt,
+            System = request.System ?? model.Manifest?.System,
+            Raw = request.Raw ?? false,
+            Sampling = SamplingMapper.Map(modelOptions, request.Format),
+            // A request's own template (Jinja, like the model's) wins over a created model's TEMPLATE.
+            Template = request.Template is { Length: > 0 } own ? own : model.Manifest?.Template,
+        };
+        await foreach (var (chunk, loadDuration, _) in RunAsync(model, modelOptions, keepAlive, generation, cancellationToken))
         {
             yield return chunk.Done
                 ? WithStats(new OllamaGenerateResponse { Model = modelName, CreatedAt = DateTime.UtcNow, Response = chunk.Text }, chunk, started, loadDuration)
@@ -58,11 +63,11 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
         var started = Stopwatch.GetTimestamp();
         var modelName = RequireModel(request.Model);
         var turns = CheckMessages(request.Messages, modelName);
-        var sampling = SamplingMapper.Map(request.Options, request.Format);
+        var tools = ToolDefinitions.Check(request.Tools);
+        SamplingMapper.Map(request.Options, request.Format); // bad options fail before any model is resolved or pulled
         var keepAlive = KeepAlive.Parse(request.KeepAlive);
-        var model = await resolver.ResolveAsync(modelName, cancellationToken);
+        var model = await resolver.ResolveAsync(modelName, request.Options?.MaxMemoryMb, cancellationToken);
         TrackedRequest.SetModel(model.Name);
-        MemoryBudget.EnsureFits(model, request.Options?.MaxMemoryMb ?? config.DefaultMaxMemoryMb);
 
         if (turns.Count == 0)
         {
@@ -71,12 +76,47 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
             yield break;
         }
 
-        var generation = new GenerationRequest { Messages = turns, Sampling = sampling };
-        await foreach (var (chunk, loadDuration) in RunAsync(model, request.Options, keepAlive, generation, cancellationToken))
+        var modelOptions = ModelDefaults.Options(model.Manifest?.Parameters, request.Options);
+        var generation = new GenerationRequest
         {
-            var response = new OllamaChatResponse { Model = modelName, CreatedAt = DateTime.UtcNow, Message = Assistant(chunk.Text) };
-            yield return chunk.Done ? WithStats(response, chunk, started, loadDuration) : response;
+            Messages = ModelDefaults.WithSystem(turns, model.Manifest?.System),
+            ToolsJson = tools?.Json,
+            Sampling = SamplingMapper.Map(modelOptions, request.Format),
+            Template = model.Manifest?.Template,
+        };
+        ToolCallBuffer? toolCalls = null;
+        await foreach (var (chunk, loadDuration, info) in RunAsync(model, modelOptions, keepAlive, generation, cancellationToken))
+        {
+            var message = Assistant(chunk.Text);
+            if (tools is not null)
+            {
+                // An answer that may be a tool call is held back and parsed at the end, in the model's own format.
+                toolCalls ??= new ToolCallBuffer(ToolCallParser.ForTemplate(generation.Template ?? info.ChatTemplate, tools.Names));
+                message = ToolCallMessage(toolCalls, chunk);
+                if (!chunk.Done && message.Content is { Length: 0 })
+                {
+                    continue;
+                }
+            }
+
+            var response = new OllamaChatResponse { Model = modelName, CreatedAt = DateTime.UtcNow, Message = message };
+            yield return chunk.Done ? WithStats(response, chunk, started, loadDuration) with { DoneReason = message.ToolCalls is null ? chunk.DoneReason : "stop" } : response;
         }
+    }
+
+    /// <summary>The message for a chunk of an answer to a request with tools; the last one carries the calls the model wrote.</summary>
+    private static OllamaMessage ToolCallMessage(ToolCallBuffer buffer, GenerationChunk chunk)
+    {
+        var text = buffer.Push(chunk.Text);
+        if (!chunk.Done)
+        {
+            return Assistant(text);
+        }
+
+        var parsed = buffer.Finish();
+        return parsed.Calls.Count == 0
+            ? Assistant(text + parsed.Content)
+            : Assistant(text + parsed.Content) with { ToolCalls = OllamaToolCalls.Write(parsed.Calls) };
     }
 
     /// <summary>Embeds the request's input (a string or an array of strings) with the model's worker.</summary>
@@ -87,10 +127,9 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
         var modelName = RequireModel(request.Model);
         var inputs = EmbeddingInputs(request);
         var keepAlive = KeepAlive.Parse(request.KeepAlive);
-        var model = await resolver.ResolveAsync(modelName, cancellationToken);
+        var model = await resolver.ResolveAsync(modelName, request.Options?.MaxMemoryMb, cancellationToken);
         TrackedRequest.SetModel(model.Name);
-        MemoryBudget.EnsureFits(model, request.Options?.MaxMemoryMb ?? config.DefaultMaxMemoryMb);
-        var lease = await pool.AcquireAsync(model.Name, LoadSettings(model, request.Options), cancellationToken);
+        var lease = await pool.AcquireAsync(model.Name, await LoadSettingsAsync(model, request.Options, cancellationToken), cancellationToken);
         await using (lease)
         {
             lease.KeepAlive = keepAlive ?? options.KeepAlive;
@@ -140,10 +179,10 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
         throw new ValidationException("input must be a string or an array of strings");
     }
 
-    private async IAsyncEnumerable<(GenerationChunk Chunk, TimeSpan LoadDuration)> RunAsync(
+    private async IAsyncEnumerable<(GenerationChunk Chunk, TimeSpan LoadDuration, WorkerModelInfo Info)> RunAsync(
         ResolvedModel model, OllamaOptions? modelOptions, TimeSpan? keepAlive, GenerationRequest generation, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var lease = await pool.AcquireAsync(model.Name, LoadSettings(model, modelOptions), cancellationToken);
+        var lease = await pool.AcquireAsync(model.Name, await LoadSettingsAsync(model, modelOptions, cancellationToken), cancellationToken);
         await using (lease)
         {
             lease.KeepAlive = keepAlive ?? options.KeepAlive;
@@ -177,7 +216,7 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
                         yield break;
                     }
 
-                    yield return (chunks.Current, lease.LoadDuration);
+                    yield return (chunks.Current, lease.LoadDuration, lease.Model.Info);
                 }
             }
         }
@@ -193,23 +232,54 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
 
         // An explicit load also restarts a model whose worker kept crashing.
         pool.ResetCrashes(model.Name);
-        var lease = await pool.AcquireAsync(model.Name, LoadSettings(model, modelOptions), cancellationToken);
+        var lease = await pool.AcquireAsync(model.Name, await LoadSettingsAsync(model, modelOptions, cancellationToken), cancellationToken);
         lease.KeepAlive = keepAlive ?? options.KeepAlive;
         await lease.DisposeAsync();
         return "load";
     }
 
-    private ModelLoadSettings LoadSettings(ResolvedModel model, OllamaOptions? modelOptions) => new(
-        model.Path,
-        modelOptions?.NumCtx ?? config.CtxSize,
-        modelOptions?.NumThread ?? config.NThreads,
-        modelOptions?.NumBatch ?? config.BatchSize,
-        modelOptions?.NumGpu is >= 0 ? modelOptions.NumGpu.Value : Math.Max(0, config.NGpuLayers),
-        options.NumParallel,
-        config.BinaryDir)
+    /// <summary>
+    /// How to load the model for this request. A model loaded already with the same settings is reused as it is
+    /// (its own memory is in use, so it is not checked again); otherwise the planner checks that it fits the memory
+    /// budget (MemoryLimitException, HTTP 507, when not) and, for num_gpu -1 (auto), how many layers go to the GPU.
+    /// </summary>
+    private async Task<ModelLoadSettings> LoadSettingsAsync(ResolvedModel model, OllamaOptions? modelOptions, CancellationToken cancellationToken)
     {
-        MemoryLimitBytes = (modelOptions?.MaxMemoryMb ?? config.DefaultMaxMemoryMb) * 1024L * 1024L,
-    };
+        var requestedGpuLayers = modelOptions?.NumGpu is { } numGpu && numGpu >= 0 ? numGpu : config.NGpuLayers;
+        var settings = new ModelLoadSettings(
+            model.Path,
+            modelOptions?.NumCtx ?? config.CtxSize,
+            modelOptions?.NumThread ?? config.NThreads,
+            modelOptions?.NumBatch ?? config.BatchSize,
+            0,
+            options.NumParallel,
+            config.BinaryDir)
+        {
+            MemoryLimitBytes = (modelOptions?.MaxMemoryMb ?? config.DefaultMaxMemoryMb) * 1024L * 1024L,
+        };
+        var maxMemoryMb = modelOptions?.MaxMemoryMb;
+        var loaded = pool.Snapshot().FirstOrDefault(m => m.Name == model.Name);
+        if (loaded is not null && loaded.Settings with { GpuLayers = 0 } == settings && (requestedGpuLayers < 0 || loaded.Settings.GpuLayers == requestedGpuLayers))
+        {
+            planner.EnsureWithinCap(model, settings.ContextSize * settings.Parallel, settings.BatchSize, maxMemoryMb);
+            return loaded.Settings;
+        }
+
+        for (var evictions = 0; ; evictions++)
+        {
+            try
+            {
+                var placement = await planner.PlanAsync(
+                    model, settings.ContextSize * settings.Parallel, settings.BatchSize, requestedGpuLayers, maxMemoryMb, cancellationToken);
+                return settings with { GpuLayers = placement.GpuLayers };
+            }
+            catch (MemoryLimitException) when (evictions < options.MaxLoadedModels && pool.Snapshot().Any(m => m.InFlight == 0 && m.Name != model.Name))
+            {
+                // Unload the least recently used idle model to make room; its worker's memory is free once it exits.
+                await pool.EvictLeastRecentlyUsedAsync(except: model.Name);
+            }
+        }
+    }
 
     private static T WithStats<T>(T response, GenerationChunk last, long started, TimeSpan loadDuration)
         where T : OllamaCompletionStats => response with
@@ -254,7 +324,11 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
             }
 
             RejectImages(message.Images, model);
-            turns.Add(new ChatTurn(message.Role, message.Content ?? ""));
+            turns.Add(new ChatTurn(message.Role, message.Content ?? "")
+            {
+                ToolCalls = OllamaToolCalls.Read(message.ToolCalls, $"messages[{i}].tool_calls"),
+                ToolName = message.Role == "tool" ? message.ToolName : null,
+            });
         }
 
         return turns;

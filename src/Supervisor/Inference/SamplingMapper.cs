@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Oprel.OllamaApi;
 using Oprel.Rpc;
+using Oprel.Worker.Grammar;
 
 namespace Oprel.Supervisor.Inference;
 
@@ -43,6 +44,7 @@ internal static class SamplingMapper
         };
     }
 
+    /// <summary>"json" → any JSON object; a JSON schema → a grammar that only admits JSON matching it.</summary>
     private static string? GrammarFor(JsonElement? format)
     {
         if (format is not { } element || element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
@@ -50,17 +52,25 @@ internal static class SamplingMapper
             return null;
         }
 
-        if (element.ValueKind == JsonValueKind.String && element.GetString() is "" )
+        switch (element.ValueKind)
         {
-            return null;
-        }
+            case JsonValueKind.String when element.GetString() is "":
+                return null;
+            case JsonValueKind.String when element.GetString() == "json":
+                return JsonSchemaGrammar.AnyJsonObject;
+            case JsonValueKind.Object:
+                try
+                {
+                    return JsonSchemaGrammar.FromSchema(element.GetRawText());
+                }
+                catch (JsonSchemaGrammarException error)
+                {
+                    throw new ValidationException($"format: {error.Message}", error);
+                }
 
-        if (element.ValueKind == JsonValueKind.String && element.GetString() == "json")
-        {
-            return JsonGrammar.Gbnf;
+            default:
+                throw new ValidationException($"format must be \"json\" or a JSON schema object, not {element.GetRawText()}");
         }
-
-        throw new ValidationException("format must be \"json\"; JSON-schema formats are not supported by this server version.");
     }
 
     private static void Check(bool valid, string message)

@@ -12,6 +12,9 @@ internal enum EvictionReason
     /// <summary>Room was needed for another model (OPREL_MAX_LOADED_MODELS).</summary>
     MakeRoom,
 
+    /// <summary>Memory was needed for another model.</summary>
+    Memory,
+
     /// <summary>A request needed it loaded with other settings (say another num_ctx).</summary>
     Reload,
 }

@@ -58,7 +58,7 @@ internal sealed class SupervisorMetrics
         meter.CreateObservableGauge("oprel.sequences.active", ObserveActiveSequences, "{sequence}", "Sequences a worker is decoding, as of its last health ping, by model.");
         _workerStarts = meter.CreateCounter<long>("oprel.worker.starts", "{worker}", "Worker processes started, by model.");
         _workerCrashes = meter.CreateCounter<long>("oprel.worker.crashes", "{worker}", "Workers that died without being asked to (crashed, or killed as unresponsive or over their memory limit), by model and reason.");
-        _workerEvictions = meter.CreateCounter<long>("oprel.worker.evictions", "{worker}", "Models unloaded by the pool (keep-alive expired, keep_alive 0, room for another model, reload with other settings), by model and reason.");
+        _workerEvictions = meter.CreateCounter<long>("oprel.worker.evictions", "{worker}", "Models unloaded by the pool (keep-alive expired, keep_alive 0, room or memory for another model, reload with other settings), by model and reason.");
         meter.CreateObservableGauge("oprel.worker.rss", ObserveWorkerMemory, "By", "Resident memory of each worker process, by model.");
     }
 
@@ -123,6 +123,7 @@ internal sealed class SupervisorMetrics
             EvictionReason.Expired => "expired",
             EvictionReason.KeepAliveZero => "keep_alive_0",
             EvictionReason.MakeRoom => "max_loaded_models",
+            EvictionReason.Memory => "memory",
             EvictionReason.Reload => "reload",
             _ => "other",
         }));

@@ -107,6 +107,30 @@ internal sealed partial class WorkerPool : IAsyncDisposable
         }
     }
 
+    /// <summary>Unloads the least recently used idle model (not <paramref name="except"/>) to free memory; false when none is idle.</summary>
+    public async Task<bool> EvictLeastRecentlyUsedAsync(string except)
+    {
+        LoadedModel? evicted;
+        lock (_gate)
+        {
+            evicted = _models.Values.Where(m => m.InFlight == 0 && m.Name != except).MinBy(m => m.LastUsed);
+            if (evicted is not null)
+            {
+                Remove(evicted);
+            }
+        }
+
+        if (evicted is null)
+        {
+            return false;
+        }
+
+        LogUnloaded(_logger, evicted.Name, "memory was needed for another model");
+        Metrics?.WorkerEvicted(evicted.Name, EvictionReason.Memory);
+        await evicted.Worker.DisposeAsync();
+        return true;
+    }
+
     /// <summary>Forgets a model's recent crashes, so that an explicit load starts it again.</summary>
     public void ResetCrashes(string name)
     {
@@ -411,10 +435,19 @@ internal sealed partial class WorkerPool : IAsyncDisposable
         LoadedModel? expired = null;
         lock (_gate)
         {
-            if (model.InFlight == 0 && model.ExpiresAt is { } at && at <= _time.GetUtcNow()
-                && _models.TryGetValue(model.Name, out var current) && current == model)
+            if (model.InFlight == 0 && model.ExpiresAt is { } at && _models.TryGetValue(model.Name, out var current) && current == model)
             {
-                expired = Remove(model);
+                var left = at - _time.GetUtcNow();
+                if (left <= TimeSpan.Zero)
+                {
+                    expired = Remove(model);
+                }
+                else
+                {
+                    // Timers and the wall clock drift apart a little: a timer that fired early waits for the rest.
+                    model.ExpiryTimer?.Dispose();
+                    model.ExpiryTimer = _time.CreateTimer(_ => _ = ExpireAsync(model), null, left, Timeout.InfiniteTimeSpan);
+                }
             }
         }
 

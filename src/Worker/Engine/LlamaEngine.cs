@@ -23,13 +23,13 @@ internal sealed partial class LlamaEngine : IInferenceEngine
     private readonly SemaphoreSlim _embeddingGate = new(1, 1);
     private EmbeddingContext? _embeddings;
 
-    private LlamaEngine(LLamaWeights weights, LLamaContext context, ModelParams parameters, WorkerModelInfo info, int parallel, ILogger logger)
+    private LlamaEngine(LLamaWeights weights, LLamaContext context, ModelParams parameters, WorkerModelInfo info, ChatPromptRenderer renderer, int parallel, ILogger logger)
     {
         _weights = weights;
         _parameters = parameters;
         _context = context;
         Info = info;
-        _renderer = new ChatPromptRenderer(weights, info.HasChatTemplate);
+        _renderer = renderer;
         _loop = new DecodeLoop(context, parallel, logger);
     }
 
@@ -84,7 +84,8 @@ internal sealed partial class LlamaEngine : IInferenceEngine
         try
         {
             var context = weights.CreateContext(parameters, logger);
-            var hasTemplate = weights.NativeHandle.MetadataValueByKey("tokenizer.chat_template") is not null;
+            var templateSource = weights.Metadata.GetValueOrDefault("tokenizer.chat_template");
+            var renderer = new ChatPromptRenderer(weights, templateSource, logger);
             var info = new WorkerModelInfo
             {
                 ProcessId = Environment.ProcessId,
@@ -97,10 +98,12 @@ internal sealed partial class LlamaEngine : IInferenceEngine
                 Description = weights.NativeHandle.Description,
                 Processor = request.GpuLayers > 0 ? Processor(request.GpuLayers, weights.NativeHandle.LayerCount) : "100% CPU",
                 GpuLayers = request.GpuLayers,
-                HasChatTemplate = hasTemplate,
+                HasChatTemplate = templateSource is not null,
+                SupportsTools = renderer.SupportsTools,
+                ChatTemplate = templateSource,
             };
             LogLoaded(logger, request.ModelName, info.LoadDurationNs / 1_000_000, threads, parallel);
-            return new LlamaEngine(weights, context, parameters, info, parallel, logger);
+            return new LlamaEngine(weights, context, parameters, info, renderer, parallel, logger);
         }
         catch (Exception error) when (error is RuntimeError)
         {

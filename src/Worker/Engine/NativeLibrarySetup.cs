@@ -56,7 +56,16 @@ internal static partial class NativeLibrarySetup
                 config.WithAutoFallback(false);
             }
 
-            config.WithLogCallback((level, message) => Forward(logger, level, message));
+            try
+            {
+                config.WithLogCallback((level, message) => Forward(logger, level, message));
+            }
+            catch (InvalidOperationException) when (string.IsNullOrEmpty(libraryDirectory) && NativeLibraryConfig.LLama.LibraryHasLoaded)
+            {
+                // Another thread of the host application loaded llama.cpp just now: use that library.
+                NativeLogConfig.llama_log_set((level, message) => Forward(logger, level, message));
+            }
+
             _configuredDirectory = libraryDirectory;
             _configured = true;
         }

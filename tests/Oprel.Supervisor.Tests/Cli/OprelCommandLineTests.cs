@@ -11,7 +11,7 @@ public sealed class OprelCommandLineTests
     {
         var root = OprelCommandLine.CreateRootCommand();
 
-        Assert.Equal(["serve", "run", "chat", "stop", "ps"], root.Subcommands.Select(c => c.Name));
+        Assert.Equal(["serve", "run", "chat", "stop", "ps", "pull", "list-models", "search", "cache", "info"], root.Subcommands.Select(c => c.Name));
         Assert.All(root.Subcommands, command => Assert.False(string.IsNullOrWhiteSpace(command.Description)));
     }
 

@@ -82,6 +82,42 @@ public sealed class ServeEndToEndTests(ServerFixture server) : IClassFixture<Ser
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/api/copy", "{\"source\":\"tiny\"}", HttpStatusCode.BadRequest, "source and destination")]
+    [InlineData("/api/copy", "{\"source\":\"nope\",\"destination\":\"x\"}", HttpStatusCode.NotFound, "not found")]
+    [InlineData("/api/show", "{\"model\":\"nope\"}", HttpStatusCode.NotFound, "not found")]
+    [InlineData("/api/show", "{\"model\":\"../../etc/passwd\"}", HttpStatusCode.BadRequest, "")]
+    [InlineData("/api/create", "{\"model\":\"x\",\"modelfile\":\"FROM tiny\\nBOGUS 1\"}", HttpStatusCode.BadRequest, "unknown instruction")]
+    [InlineData("/api/create", "{\"model\":\"x\",\"from\":\"tiny\",\"template\":\"{{ if .System }}{{ .System }}{{ end }}\"}", HttpStatusCode.BadRequest, "Jinja")]
+    [InlineData("/api/create", "{\"model\":\"x\"}", HttpStatusCode.BadRequest, "base model")]
+    [InlineData("/api/blobs/sha256:abc", "x", HttpStatusCode.BadRequest, "digest")]
+    public async Task ModelManagement_BadInput_GetsAClearError(string path, string body, HttpStatusCode status, string expected)
+    {
+        using var response = await server.Http.PostAsync(path, Json(body));
+        Assert.Equal(status, response.StatusCode);
+        Assert.Contains(expected, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Delete_UnknownModel_Is404()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, "/api/delete") { Content = Json("{\"model\":\"nope\"}") };
+        using var response = await server.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Generate_OwnJinjaTemplate_IsUsed_GoTemplateIs400()
+    {
+        var answer = await PostObjectAsync("/api/generate", "{\"model\":\"tiny\",\"prompt\":\"hi\",\"stream\":false,\"template\":\"{% for m in messages %}{{ m.content }} {% endfor %}\",\"options\":{\"num_predict\":5}}");
+        Assert.True(answer["done"]!.GetValue<bool>());
+        Assert.True(answer["prompt_eval_count"]!.GetValue<int>() < 5, "the one-word template should give a short prompt");
+
+        using var bad = await server.Http.PostAsync("/api/generate", Json("{\"model\":\"tiny\",\"prompt\":\"hi\",\"template\":\"{{ .Prompt }\"}"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("TEMPLATE", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Chat_InvalidRole_Is400()
     {

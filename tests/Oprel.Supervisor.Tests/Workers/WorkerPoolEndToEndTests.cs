@@ -37,7 +37,7 @@ public sealed class WorkerPoolEndToEndTests
     public async Task KeepAlive_ExpiresAndUnloads()
     {
         await using var server = await ServerFixture.StartAsync(new Dictionary<string, string>());
-        await PostAsync(server, "/api/generate", """{"model":"tiny","prompt":"hi","stream":false,"keep_alive":"1s","options":{"num_predict":2}}""");
+        await PostAsync(server, "/api/generate", """{"model":"tiny","prompt":"hi","stream":false,"keep_alive":"3s","options":{"num_predict":2}}""");
         Assert.Single(await RunningAsync(server));
         await WaitUntilAsync(async () => (await RunningAsync(server)).Count == 0, TimeSpan.FromSeconds(10));
     }
@@ -86,8 +86,9 @@ public sealed class WorkerPoolEndToEndTests
     public async Task MemoryWatchdog_KillsAWorkerPastItsLimit()
     {
         await using var server = await ServerFixture.StartAsync(new Dictionary<string, string> { ["OPREL_HEALTH_INTERVAL"] = "200ms" });
-        // tiny's weights are 4 MB, so the estimate lets it load; the worker's resident memory is far more than 20 MiB.
-        var load = await PostAsync(server, "/api/generate", """{"model":"tiny","stream":false,"options":{"max_memory_mb":20}}""");
+        // With a 64-token context tiny's weights, KV cache and compute buffers take about 5 MB, so the estimate lets it
+        // load; the worker's resident memory is far more than 20 MiB.
+        var load = await PostAsync(server, "/api/generate", """{"model":"tiny","stream":false,"options":{"max_memory_mb":20,"num_ctx":64}}""");
         Assert.Equal(HttpStatusCode.OK, load.Status);
 
         await WaitUntilAsync(async () => (await RunningAsync(server)).Count == 0, TimeSpan.FromSeconds(10));

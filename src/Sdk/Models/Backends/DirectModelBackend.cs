@@ -1,6 +1,11 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging.Abstractions;
+using Oprel.Downloads;
+using Oprel.Hardware;
+using Oprel.HuggingFace;
+using Oprel.Planning;
 using Oprel.Rpc;
+using Oprel.Store;
 using Oprel.Worker.Engine;
 using StreamJsonRpc;
 
@@ -20,8 +25,20 @@ internal sealed class DirectModelBackend(string identifier, int? maxMemoryMb, Co
             return;
         }
 
-        var model = await new ModelResolver(config).ResolveAsync(identifier, cancellationToken).ConfigureAwait(false);
-        MemoryBudget.EnsureFits(model, maxMemoryMb ?? config.DefaultMaxMemoryMb);
+        // An alias or repository that is not in the store yet is pulled first, chosen to fit maxMemoryMb.
+        var store = new ModelStore(config.CacheDir);
+        var probe = new HardwareProbe();
+        var gpuOffload = GpuOffloadSupport.IsAvailable(config);
+        ResolvedModel model;
+        using (var huggingFace = new HuggingFaceClient(HuggingFaceOptions.FromEnvironment()))
+        {
+            var puller = new ModelPuller(huggingFace, store, new BlobDownloader(huggingFace, store), probe, config, gpuOffload);
+            model = await new ModelResolver(config, store, puller).ResolveAsync(identifier, maxMemoryMb, cancellationToken).ConfigureAwait(false);
+        }
+
+        var placement = await new ModelLoadPlanner(probe, config, gpuOffload)
+            .PlanAsync(model, config.CtxSize, config.BatchSize, config.NGpuLayers, maxMemoryMb, cancellationToken)
+            .ConfigureAwait(false);
         var request = new WorkerLoadRequest
         {
             ModelPath = model.Path,
@@ -29,7 +46,7 @@ internal sealed class DirectModelBackend(string identifier, int? maxMemoryMb, Co
             ContextSize = config.CtxSize,
             Threads = config.NThreads,
             BatchSize = config.BatchSize,
-            GpuLayers = Math.Max(0, config.NGpuLayers),
+            GpuLayers = placement.GpuLayers,
             Parallel = 1,
             NativeLibraryDirectory = config.BinaryDir,
         };

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Oprel.OpenAiApi;
+
+/// <summary>The body of POST /v1/chat/completions.</summary>
+internal sealed record OpenAiChatCompletionRequest
+{
+    [JsonPropertyName("model")] public string? Model { get; init; }
+    [JsonPropertyName("messages")] public IReadOnlyList<OpenAiChatMessage>? Messages { get; init; }
+    [JsonPropertyName("stream")] public bool? Stream { get; init; }
+    [JsonPropertyName("stream_options")] public OpenAiStreamOptions? StreamOptions { get; init; }
+    [JsonPropertyName("max_tokens")] public int? MaxTokens { get; init; }
+    [JsonPropertyName("max_completion_tokens")] public int? MaxCompletionTokens { get; init; }
+    [JsonPropertyName("temperature")] public float? Temperature { get; init; }
+    [JsonPropertyName("top_p")] public float? TopP { get; init; }
+    [JsonPropertyName("seed")] public long? Seed { get; init; }
+
+    /// <summary>A string or an array of strings.</summary>
+    [JsonPropertyName("stop")] public JsonElement? Stop { get; init; }
+
+    [JsonPropertyName("frequency_penalty")] public float? FrequencyPenalty { get; init; }
+    [JsonPropertyName("presence_penalty")] public float? PresencePenalty { get; init; }
+    [JsonPropertyName("n")] public int? N { get; init; }
+    [JsonPropertyName("response_format")] public OpenAiResponseFormat? ResponseFormat { get; init; }
+
+    /// <summary>Function definitions the model may call, passed to /api/chat's "tools".</summary>
+    [JsonPropertyName("tools")] public JsonElement? Tools { get; init; }
+
+    [JsonPropertyName("tool_choice")] public JsonElement? ToolChoice { get; init; }
+    [JsonPropertyName("user")] public string? User { get; init; }
+}
