@@ -27,4 +27,20 @@ internal static class RpcTraceContext
             ? parent
             : default;
     }
+
+    /// <summary>
+    /// Starts a span under <paramref name="caller"/>, or as the root of a new trace when the request carried no trace
+    /// context, never under the unrecorded activity of the request itself. Call it from the async method or iterator
+    /// that owns the span: it may clear <see cref="Activity.Current"/> there.
+    /// </summary>
+    public static Activity? StartSpan(ActivitySource source, string name, ActivityKind kind, ActivityContext caller)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (caller == default && Activity.Current is { Source.Name.Length: 0 })
+        {
+            Activity.Current = null;
+        }
+
+        return source.StartActivity(name, kind, caller);
+    }
 }

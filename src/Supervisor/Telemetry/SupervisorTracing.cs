@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Oprel.Rpc;
 using Oprel.Supervisor.Hosting;
 using Oprel.Telemetry;
 
@@ -31,5 +32,5 @@ internal static class SupervisorTracing
 
     /// <summary>Starts the server span of a request that came in on the supervisor's named pipe.</summary>
     public static Activity? StartPipeRequest(string endpoint, ActivityContext caller) =>
-        Source.StartActivity(endpoint, ActivityKind.Server, caller);
+        RpcTraceContext.StartSpan(Source, endpoint, ActivityKind.Server, caller);
 }

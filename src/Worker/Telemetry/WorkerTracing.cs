@@ -21,7 +21,7 @@ internal static class WorkerTracing
     /// <summary>Starts a span for the RPC request being dispatched now, as a child of the supervisor's span.</summary>
     public static Activity? StartRequest(string name, string? model)
     {
-        var span = Source.StartActivity(name, ActivityKind.Server, RpcTraceContext.RemoteParent(Activity.Current));
+        var span = RpcTraceContext.StartSpan(Source, name, ActivityKind.Server, RpcTraceContext.RemoteParent(Activity.Current));
         span?.SetTag(GenAiTags.RequestModel, model);
         return span;
     }
@@ -66,7 +66,7 @@ internal static class WorkerTracing
         IAsyncEnumerable<GenerationChunk> chunks, GenerationRequest request, string? model, ActivityContext parent, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var operation = GenAiTags.Operation(request);
-        using var span = Source.StartActivity("generate", ActivityKind.Server, parent);
+        using var span = RpcTraceContext.StartSpan(Source, "generate", ActivityKind.Server, parent);
         GenAiTags.SetRequest(span, operation, model, request.Sampling);
         await using var enumerator = chunks.GetAsyncEnumerator(cancellationToken);
         while (true)

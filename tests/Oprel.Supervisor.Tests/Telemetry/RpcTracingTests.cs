@@ -87,6 +87,20 @@ public sealed class RpcTracingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Generate_WithoutATraceToContinue_TheWorkerStartsOne()
+    {
+        Activity.Current = null;
+        await foreach (var _ in _client.Attach<IWorkerService>().GenerateAsync(new GenerationRequest { Prompt = "a fox" }, CancellationToken.None))
+        {
+        }
+
+        var generate = Assert.Single(_spans.All, s => s.Source.Name == WorkerTracing.SourceName && s.DisplayName == "generate");
+        Assert.Equal(default, generate.ParentSpanId);
+        Assert.Null(generate.Parent);
+        Assert.All(_spans.All.Where(s => s.DisplayName is "prompt_eval" or "generation"), s => Assert.Equal(generate.SpanId, s.ParentSpanId));
+    }
+
+    [Fact]
     public async Task Load_WorkerLoadSpanHangsUnderTheSupervisorsLoadSpan()
     {
         var (serverStream, clientStream) = FullDuplexStream.CreatePair();

@@ -20,6 +20,8 @@ internal sealed class SpanCollector : IDisposable
         ActivitySource.AddActivityListener(_listener);
     }
 
+    public IReadOnlyList<Activity> All => [.. _stopped];
+
     /// <summary>The finished spans of one trace (other tests may run in parallel).</summary>
     public IReadOnlyList<Activity> InTrace(ActivityTraceId traceId) => _stopped.Where(a => a.TraceId == traceId).ToList();
 
