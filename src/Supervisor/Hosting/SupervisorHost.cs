@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -86,7 +87,7 @@ internal static partial class SupervisorHost
 
         // First, so that requests refused by CORS or the API key are counted too.
         app.UseMiddleware<RequestMetricsMiddleware>();
-        app.UseCors();
+        UseCors(app);
         if (Environment.GetEnvironmentVariable("OPREL_API_KEY") is { Length: > 0 } apiKey)
         {
             app.UseMiddleware<ApiKeyMiddleware>(apiKey);
@@ -97,6 +98,17 @@ internal static partial class SupervisorHost
         app.MapOpenAiApi();
         return app;
     }
+
+    /// <summary>
+    /// <c>app.UseCors()</c>, without the expression tree <c>UseMiddleware</c> compiles for a middleware whose Invoke
+    /// takes services: that alone loads System.Linq.Expressions and costs the supervisor about 3 MB of memory.
+    /// </summary>
+    private static void UseCors(WebApplication app) => app.Use(next =>
+    {
+        var cors = new CorsMiddleware(next, app.Services.GetRequiredService<ICorsService>(), app.Services.GetRequiredService<ILoggerFactory>());
+        var policies = app.Services.GetRequiredService<ICorsPolicyProvider>();
+        return context => cors.Invoke(context, policies);
+    });
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Oprel is listening on http://{Host}:{Port} (models in {CacheDir})")]
     private static partial void LogListening(ILogger logger, string host, int port, string cacheDir);
