@@ -1,10 +1,23 @@
 namespace Oprel.Bench;
 
-/// <summary>One benchmark row: medians over the runs.</summary>
+/// <summary>One row of the table: medians over the timed runs.</summary>
 internal sealed record BenchResult(
     string Setup,
+    int PromptTokens,
+    int GeneratedTokens,
     double PromptTokensPerSecond,
     double DecodeTokensPerSecond,
     double TimeToFirstTokenMs,
     double LoadMs,
-    string Memory);
+    string Memory)
+{
+    public static BenchResult FromRuns(string setup, IReadOnlyList<RunTiming> runs, double loadMs, string memory) => new(
+        setup,
+        (int)Metrics.Median(runs.Select(r => (double)r.PromptTokens)),
+        (int)Metrics.Median(runs.Select(r => (double)r.GeneratedTokens)),
+        Metrics.Median(runs.Select(r => r.PromptTokensPerSecond)),
+        Metrics.Median(runs.Select(r => r.DecodeTokensPerSecond)),
+        Metrics.Median(runs.Select(r => r.TimeToFirstTokenMs)),
+        loadMs,
+        memory);
+}

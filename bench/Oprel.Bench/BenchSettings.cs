@@ -2,28 +2,74 @@ using System.Globalization;
 
 namespace Oprel.Bench;
 
-/// <summary>The benchmark's knobs: <c>--model tiny|PATH --runs N --tokens N --threads N --ctx N</c>.</summary>
-internal sealed record BenchSettings(string Model, int Runs, int Tokens, int Threads, int ContextSize)
+/// <summary>
+/// The benchmark's knobs: <c>--size 134m|1b</c> or <c>--model PATH|tiny</c>, <c>--runs N --tokens N --prompt-tokens N
+/// --threads N --ctx N --batch N --join-tokens N --setups 1234 --models DIR --max-foreign-cpu F --max-repeats N</c>.
+/// A timed run during which other processes used more than the share F of the machine's CPU is repeated, at most N times.
+/// </summary>
+internal sealed record BenchSettings(
+    string Size,
+    string? Model,
+    int Runs,
+    int Tokens,
+    int PromptTokens,
+    int Threads,
+    int ContextSize,
+    int BatchSize,
+    int JoinTokens,
+    string Setups,
+    string ModelsDirectory,
+    double MaxForeignCpu,
+    int MaxRepeats)
 {
-    public string Prompt { get; } = string.Join(' ', Enumerable.Repeat("the fox ran through the green forest by the river and the sky was blue", 6));
+    public const string Usage =
+        "usage: Oprel.Bench [--size 134m|1b] [--model PATH|tiny] [--runs 5] [--tokens 128] [--prompt-tokens 128] [--threads 2] " +
+        "[--ctx 2048] [--batch 512] [--join-tokens 32] [--setups 1234] [--models DIR] [--max-foreign-cpu 0.1] [--max-repeats 4]";
 
     public static BenchSettings Parse(string[] args)
     {
-        var settings = new BenchSettings("tiny", 5, 128, 2, 2048);
-        for (var i = 0; i + 1 < args.Length; i += 2)
+        ArgumentNullException.ThrowIfNull(args);
+        var settings = new BenchSettings("1b", null, 5, 128, 128, 2, 2048, 512, 32, "1234", BenchModelGenerator.DefaultDirectory, 0.1, 4);
+        for (var i = 0; i < args.Length; i += 2)
         {
+            if (i + 1 >= args.Length)
+            {
+                throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
+            }
+
             var value = args[i + 1];
             settings = args[i] switch
             {
+                "--size" => settings with { Size = value },
                 "--model" => settings with { Model = value },
-                "--runs" => settings with { Runs = int.Parse(value, CultureInfo.InvariantCulture) },
-                "--tokens" => settings with { Tokens = int.Parse(value, CultureInfo.InvariantCulture) },
-                "--threads" => settings with { Threads = int.Parse(value, CultureInfo.InvariantCulture) },
-                "--ctx" => settings with { ContextSize = int.Parse(value, CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}; use --model, --runs, --tokens, --threads, --ctx."),
+                "--runs" => settings with { Runs = Number(value, 1) },
+                "--tokens" => settings with { Tokens = Number(value, 2) },
+                "--prompt-tokens" => settings with { PromptTokens = Number(value, 2) },
+                "--threads" => settings with { Threads = Number(value, 1) },
+                "--ctx" => settings with { ContextSize = Number(value, 64) },
+                "--batch" => settings with { BatchSize = Number(value, 1) },
+                "--join-tokens" => settings with { JoinTokens = Number(value, 2) },
+                "--setups" => settings with { Setups = value },
+                "--models" => settings with { ModelsDirectory = Path.GetFullPath(value) },
+                "--max-foreign-cpu" => settings with { MaxForeignCpu = double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture) },
+                "--max-repeats" => settings with { MaxRepeats = Number(value, 0) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };
         }
 
+        if (settings.PromptTokens + Math.Max(settings.Tokens, settings.JoinTokens) >= settings.ContextSize)
+        {
+            throw new ArgumentException("The prompt and the answer must fit in --ctx.");
+        }
+
         return settings;
+    }
+
+    public bool Includes(char setup) => Setups.Contains(setup, StringComparison.Ordinal);
+
+    private static int Number(string text, int minimum)
+    {
+        var value = int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);
+        return value >= minimum ? value : throw new ArgumentException($"{text} is below {minimum}.");
     }
 }

@@ -2,25 +2,116 @@ using System.Globalization;
 using Oprel.Bench;
 using Oprel.Models.Tiny;
 
-// Prints a table of prompt-eval and decode speed, time to first token, load time and memory. Not a test.
-var settings = BenchSettings.Parse(args);
-var modelPath = settings.Model == TinyModel.Name
-    ? await TinyModel.EnsureAsync(Path.Combine(Path.GetTempPath(), "oprel-bench-models"), CancellationToken.None)
-    : Path.GetFullPath(settings.Model);
-Console.WriteLine($"model {settings.Model} ({new FileInfo(modelPath).Length / 1024.0 / 1024.0:0.0} MiB), {settings.Threads} threads, {settings.Tokens} tokens, {settings.Runs} runs (medians)");
-
-var results = new List<BenchResult>
+// Prints markdown tables of prompt-eval and decode speed, time to first token, load time and memory for
+// (1) LLamaSharp used directly, (2) Oprel's direct mode, (3) `oprel serve` over HTTP and (4) the server with four
+// concurrent streams, on a generated llama model. Not a test. All setups are loaded at once and their runs are
+// interleaved round by round, so that a busy neighbour slows them all alike.
+BenchSettings settings;
+try
 {
-    await EngineBenchmark.RunAsync(modelPath, settings),
-    await ServerBenchmark.RunAsync(settings.Model == TinyModel.Name ? TinyModel.Name : modelPath, settings),
-};
-
-var reference = results[0];
-Console.WriteLine();
-Console.WriteLine("| setup | prompt tok/s | decode tok/s | decode vs engine | TTFT ms | load ms | memory |");
-Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
-foreach (var r in results)
-{
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {r.Setup} | {r.PromptTokensPerSecond:0} | {r.DecodeTokensPerSecond:0} | {r.DecodeTokensPerSecond / reference.DecodeTokensPerSecond:0.00}x | {r.TimeToFirstTokenMs:0.0} | {r.LoadMs:0} | {r.Memory} |"));
+    settings = BenchSettings.Parse(args);
 }
+catch (Exception error) when (error is ArgumentException or FormatException or OverflowException)
+{
+    await Console.Error.WriteLineAsync(error.Message);
+    return 64;
+}
+
+string modelPath;
+string description;
+if (settings.Model is null)
+{
+    var shape = BenchModelShape.Parse(settings.Size);
+    modelPath = BenchModelGenerator.EnsureQuantized(shape, settings.ModelsDirectory, settings.Threads);
+    description = $"generated {shape.ParameterCount / 1e6:0}M-parameter llama shaped like {shape.LooksLike} (n_embd {shape.EmbeddingLength}, " +
+        $"{shape.BlockCount} blocks, n_ff {shape.FeedForwardLength}, {shape.HeadCount} heads / {shape.HeadCountKv} KV, vocabulary {shape.VocabularySize}), Q4_K_M, random weights";
+}
+else if (settings.Model == TinyModel.Name)
+{
+    modelPath = await TinyModel.EnsureAsync(settings.ModelsDirectory, CancellationToken.None);
+    description = "tiny";
+}
+else
+{
+    modelPath = Path.GetFullPath(settings.Model);
+    description = Path.GetFileName(modelPath);
+}
+
+Console.WriteLine($"model: {description}; {new FileInfo(modelPath).Length / 1024.0 / 1024.0:0.0} MiB");
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average before: {LoadAverage()}");
+
+var monitor = new CpuMonitor();
+var setups = new List<IBenchSetup>();
+try
+{
+    if (settings.Includes('1'))
+    {
+        setups.Add(LlamaSharpSetup.Load(modelPath, settings));
+    }
+
+    if (settings.Includes('2'))
+    {
+        setups.Add(await EngineSetup.LoadAsync(modelPath, settings));
+    }
+
+    if (settings.Includes('3'))
+    {
+        setups.Add(await ServerSetup.StartAsync(modelPath, settings, monitor));
+    }
+
+    if (settings.Includes('4'))
+    {
+        setups.Add(await ConcurrentServerSetup.StartAsync(modelPath, settings, monitor));
+    }
+
+    var measurements = setups.SelectMany(s => s.Measurements).ToList();
+    var foreign = new List<double>();
+    var waited = TimeSpan.Zero;
+    for (var round = 0; round < settings.Runs; round++)
+    {
+        foreach (var measurement in measurements)
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                waited += await monitor.WaitForQuietAsync(settings.MaxForeignCpu / 2, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(60));
+                var before = monitor.Take();
+                var timing = await measurement.RunAsync((round * 100) + attempt);
+                var share = CpuMonitor.ForeignShare(before, monitor.Take());
+                if (share <= settings.MaxForeignCpu || attempt >= settings.MaxRepeats)
+                {
+                    measurement.Runs.Add(timing with { ForeignCpu = share });
+                    foreign.Add(share);
+                    break;
+                }
+
+                measurement.Repeated++;
+            }
+        }
+
+        var summary = measurements.Select(m => string.Create(
+            CultureInfo.InvariantCulture, $"{m.Setup[..3]} {m.Runs[^1].DecodeTokensPerSecond:0.0} tok/s {m.Runs[^1].TimeToFirstTokenMs:0} ms"));
+        Console.Error.WriteLine($"round {round + 1}/{settings.Runs}: {string.Join(", ", summary)}");
+    }
+
+    var results = measurements.Select(m => m.Result()).ToList();
+    var servers = setups.Select(s => s.Figures()).OfType<ServerFigures>().ToList();
+    Report.Print(Console.Out, results, servers, settings);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Other processes' CPU while runs were timed: median {Metrics.Median(foreign) * 100:0.0}%, max {foreign.Max() * 100:0.0}% of the machine; " +
+        $"{measurements.Sum(m => m.Repeated)} runs repeated for going over {settings.MaxForeignCpu * 100:0}%; {waited.TotalSeconds:0} s spent waiting for a quiet machine. Load average after: {LoadAverage()}."));
+    foreach (var measurement in measurements.Where(m => m.Runs.Any(r => r.TextChunks != r.GeneratedTokens || r.DoneReason == "stop")))
+    {
+        Console.WriteLine($"note: {measurement.Setup}: {string.Join(", ", measurement.Runs.Select(r => $"{r.GeneratedTokens} tokens/{r.TextChunks} texts/{r.DoneReason}"))}");
+    }
+}
+finally
+{
+    foreach (var setup in setups)
+    {
+        await setup.DisposeAsync();
+    }
+}
+
+return 0;
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

@@ -63,7 +63,7 @@ internal sealed class ServerLauncher
     }
 
     /// <summary>The executable and the arguments that run `oprel serve` for this endpoint.</summary>
-    internal static ProcessStartInfo CreateStartInfo(string processPath, string assemblyPath, ServerEndpoint endpoint, string logFile, string workingDirectory)
+    internal static ProcessStartInfo CreateStartInfo(string processPath, string assemblyPath, ServerEndpoint endpoint, string logFile, string cacheDirectory)
     {
         var startInfo = new ProcessStartInfo(processPath)
         {
@@ -73,8 +73,11 @@ internal sealed class ServerLauncher
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             CreateNoWindow = true,
-            WorkingDirectory = workingDirectory,
+            WorkingDirectory = cacheDirectory,
         };
+
+        // The server keeps its models where the caller's Config says, whatever this process's environment says.
+        startInfo.Environment["OPREL_CACHE_DIR"] = cacheDirectory;
 
         // The muxer (`dotnet oprel.dll …`, as `dotnet test` or a framework-dependent launch runs it) needs the assembly first.
         var fileName = processPath[(processPath.LastIndexOfAny(['/', '\\']) + 1)..];

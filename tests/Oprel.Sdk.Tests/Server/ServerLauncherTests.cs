@@ -38,6 +38,7 @@ public sealed class ServerLauncherTests
         Assert.True(start.RedirectStandardInput && start.RedirectStandardOutput && start.RedirectStandardError);
         Assert.True(start.CreateNoWindow);
         Assert.Equal("/cache", start.WorkingDirectory);
+        Assert.Equal("/cache", start.Environment["OPREL_CACHE_DIR"]);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Oprel.Bench;
 
 /// <summary>Small helpers: medians and resident memory of a process.</summary>
-internal static class Measurements
+internal static class Metrics
 {
     public static double Median(IEnumerable<double> values)
     {

@@ -1,0 +1,138 @@
+namespace Oprel.Bench;
+
+/// <summary>
+/// Setup (4): a real <c>oprel serve</c> with OPREL_NUM_PARALLEL=4, measured three ways: four concurrent streams
+/// (aggregate decode speed), a lone request, and a request that joins a batch of three streams that are already
+/// generating (its time to first token against the lone request's).
+/// </summary>
+internal sealed class ConcurrentServerSetup : IBenchSetup
+{
+    private const int Streams = 4;
+
+    /// <summary>Tokens each background stream must have produced before the joining request is sent.</summary>
+    private const int MidGenerationTokens = 8;
+
+    private readonly ServerProcess _server;
+    private readonly string _model;
+    private readonly BenchSettings _settings;
+    private readonly double _coldLoadMs;
+    private readonly int _workerPid;
+
+    private ConcurrentServerSetup(ServerProcess server, double coldLoadMs, int workerPid, string model, BenchSettings settings)
+    {
+        _server = server;
+        _coldLoadMs = coldLoadMs;
+        _workerPid = workerPid;
+        _model = model;
+        _settings = settings;
+        Measurements =
+        [
+            new Measurement($"(4) Oprel server, {Streams} concurrent streams (aggregate)", coldLoadMs, ConcurrentAsync, server.MemoryText),
+            new Measurement("(4) same server, a lone request", coldLoadMs, v => LoneAsync(v, settings.Tokens), server.MemoryText),
+            new Measurement($"(4) same server, a request joining {Streams - 1} generating streams", coldLoadMs, JoinAsync, server.MemoryText),
+        ];
+    }
+
+    public IReadOnlyList<Measurement> Measurements { get; }
+
+    public static async Task<IBenchSetup> StartAsync(string model, BenchSettings settings, CpuMonitor monitor)
+    {
+        var server = await ServerProcess.StartAsync(parallel: Streams);
+        try
+        {
+            monitor.Track(server.ProcessId);
+            var coldLoadMs = await server.LoadAsync(model, settings);
+            var workerPid = await server.WorkerProcessIdAsync();
+            monitor.Track(workerPid);
+            var setup = new ConcurrentServerSetup(server, coldLoadMs, workerPid, model, settings);
+            await setup.ConcurrentAsync(20_000);
+            await setup.JoinAsync(20_100);
+            return setup;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    public ServerFigures? Figures() => _server.Figures(
+        "(4) server, OPREL_NUM_PARALLEL=4", _coldLoadMs, _workerPid, Measurements.SelectMany(m => m.Runs).Max(r => r.LoadDurationMs));
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    private Task<RunTiming> LoneAsync(int variant, int tokens) =>
+        OllamaStream.GenerateAsync(_server.Http, _model, BenchPrompt.For(variant, _settings.PromptTokens), _settings, tokens, null, CancellationToken.None);
+
+    /// <summary>Four streams sent at once; the result sums their tokens over the window from the earliest first text to the latest last text.</summary>
+    private async Task<RunTiming> ConcurrentAsync(int variant)
+    {
+        var timings = await Task.WhenAll(Enumerable.Range(0, Streams).Select(i => LoneAsync((variant * Streams) + i + 1_000_000, _settings.Tokens)));
+        return new RunTiming(
+            timings.Sum(t => t.PromptTokens),
+            timings.Sum(t => t.GeneratedTokens - 1) + 1,
+            timings.Min(t => t.FirstMs),
+            timings.Max(t => t.LastMs))
+        {
+            // Until every stream has its first token: all four prompts read.
+            TimeToFirstTokenMs = timings.Max(t => t.FirstMs),
+            LoadDurationMs = timings.Max(t => t.LoadDurationMs),
+            TextChunks = timings.Sum(t => t.TextChunks),
+        };
+    }
+
+    /// <summary>Starts three long streams, waits until each is generating, then times one more request; the three are then cancelled.</summary>
+    private async Task<RunTiming> JoinAsync(int variant)
+    {
+        using var cancel = new CancellationTokenSource();
+        var generating = new List<Task>();
+        var background = new List<Task>();
+        for (var i = 0; i < Streams - 1; i++)
+        {
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            generating.Add(reached.Task);
+            background.Add(OllamaStream.GenerateAsync(
+                _server.Http,
+                _model,
+                BenchPrompt.For((variant * Streams) + i + 2_000_000, _settings.PromptTokens),
+                _settings,
+                _settings.ContextSize - _settings.PromptTokens - 1,
+                chunks =>
+                {
+                    if (chunks >= MidGenerationTokens)
+                    {
+                        reached.TrySetResult();
+                    }
+                },
+                cancel.Token));
+        }
+
+        try
+        {
+            var all = Task.WhenAll(generating);
+            if (await Task.WhenAny(all, Task.WhenAny(background)) != all)
+            {
+                throw new InvalidOperationException("A background stream ended before it was generating.");
+            }
+
+            return await LoneAsync(variant + 3_000_000, _settings.JoinTokens);
+        }
+        finally
+        {
+            await cancel.CancelAsync();
+            foreach (var task in background)
+            {
+                try
+                {
+                    await task;
+                }
+                catch (Exception error) when (error is OperationCanceledException or HttpRequestException or IOException)
+                {
+                }
+            }
+
+            // Let the worker see the cancellations and free the slots before the next step.
+            await Task.Delay(300);
+        }
+    }
+}

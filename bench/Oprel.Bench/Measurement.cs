@@ -1,0 +1,24 @@
+namespace Oprel.Bench;
+
+/// <summary>
+/// One row of the table: a step that runs one timed generation (or one group of concurrent ones) per round, and the
+/// timings of the rounds after the warm-up.
+/// </summary>
+internal sealed class Measurement(string setup, double loadMs, Func<int, Task<RunTiming>> runAsync, Func<string> memory)
+{
+    public string Setup { get; } = setup;
+
+    public double LoadMs { get; } = loadMs;
+
+    /// <summary>Runs once with a prompt variant no other run uses.</summary>
+    public Func<int, Task<RunTiming>> RunAsync { get; } = runAsync;
+
+    public Func<string> Memory { get; } = memory;
+
+    public List<RunTiming> Runs { get; } = [];
+
+    /// <summary>Rounds repeated because other processes took too much CPU while they ran.</summary>
+    public int Repeated { get; set; }
+
+    public BenchResult Result() => BenchResult.FromRuns(Setup, Runs, LoadMs, Memory());
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+
+namespace Oprel.Bench;
+
+/// <summary>Prints the results as markdown tables, with ratios against setup (1), and checks the targets.</summary>
+internal static class Report
+{
+    public static void Print(TextWriter output, IReadOnlyList<BenchResult> results, IReadOnlyList<ServerFigures> servers, BenchSettings settings)
+    {
+        var reference = results.FirstOrDefault(r => r.Setup.StartsWith("(1)", StringComparison.Ordinal));
+        output.WriteLine();
+        output.WriteLine("| setup | prompt tok/s | decode tok/s | decode vs (1) | TTFT ms | TTFT vs (1) | load ms | memory (RSS) |");
+        output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        foreach (var r in results)
+        {
+            var decodeRatio = reference is null ? "" : Format($"{r.DecodeTokensPerSecond / reference.DecodeTokensPerSecond:0.00}x");
+            var ttftDelta = reference is null ? "" : Format($"{r.TimeToFirstTokenMs - reference.TimeToFirstTokenMs:+0.0;-0.0} ms");
+            output.WriteLine(Format(
+                $"| {r.Setup} | {r.PromptTokensPerSecond:0} | {r.DecodeTokensPerSecond:0.0} | {decodeRatio} | {r.TimeToFirstTokenMs:0.0} | {ttftDelta} | {r.LoadMs:0} | {r.Memory} |"));
+        }
+
+        if (servers.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("| server | supervisor RSS MiB | worker RSS MiB | cold load request ms | worker's load_duration ms | warm requests' load_duration ms (max) |");
+            output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+            foreach (var s in servers)
+            {
+                output.WriteLine(Format(
+                    $"| {s.Setup} | {s.SupervisorRssMiB:0.0} | {s.WorkerRssMiB:0} | {s.ColdLoadMs:0} | {s.WorkerReportedLoadMs:0} | {s.WarmLoadDurationMaxMs:0.000} |"));
+            }
+        }
+
+        PrintTargets(output, results, servers);
+        output.WriteLine();
+        output.WriteLine(Format(
+            $"Prompts of {settings.PromptTokens} tokens (raw), {settings.Tokens} generated tokens (greedy, no penalties; the joining request {settings.JoinTokens}), {settings.Threads} threads, num_ctx {settings.ContextSize}, batch {settings.BatchSize}; medians of {settings.Runs} runs after one warm-up."));
+        output.WriteLine(
+            "TTFT: request sent to first non-empty text. Prompt tok/s: prompt tokens / TTFT. Decode tok/s: (tokens - 1) / (last text - first text); " +
+            "for (4) the sum over the streams / (latest last text - earliest first text).");
+    }
+
+    private static void PrintTargets(TextWriter output, IReadOnlyList<BenchResult> results, IReadOnlyList<ServerFigures> servers)
+    {
+        var one = Find(results, "(1)");
+        var single = Find(results, "(3)");
+        var aggregate = Find(results, "(4) Oprel server");
+        var lone = Find(results, "(4) same server, a lone");
+        var joining = Find(results, "(4) same server, a request joining");
+        var rows = new List<string>();
+        if (one is not null && single is not null)
+        {
+            var ratio = single.DecodeTokensPerSecond / one.DecodeTokensPerSecond;
+            rows.Add(Row("server, 1 stream: decode >= 0.97x (1)", Format($"{ratio:0.000}x"), ratio >= 0.97));
+            var delta = single.TimeToFirstTokenMs - one.TimeToFirstTokenMs;
+            rows.Add(Row("server, 1 stream: TTFT <= (1) + 5 ms", Format($"{delta:+0.0;-0.0} ms"), delta <= 5));
+        }
+
+        if (aggregate is not null && single is not null)
+        {
+            var ratio = aggregate.DecodeTokensPerSecond / single.DecodeTokensPerSecond;
+            rows.Add(Row("server, 4 streams: aggregate decode >= 1.3x one stream (3)", Format($"{ratio:0.00}x"), ratio >= 1.3));
+        }
+
+        if (joining is not null && lone is not null)
+        {
+            var ratio = joining.TimeToFirstTokenMs / lone.TimeToFirstTokenMs;
+            rows.Add(Row("server, 4 streams: TTFT joining a running batch < 2x a lone request", Format($"{ratio:0.00}x"), ratio < 2));
+        }
+
+        foreach (var s in servers)
+        {
+            var megabytes = s.SupervisorRssMiB * 1024 * 1024 / 1e6;
+            rows.Add(Row($"{s.Setup}: supervisor RSS < 80 MB, one model loaded", Format($"{megabytes:0.0} MB"), megabytes < 80));
+            rows.Add(Row($"{s.Setup}: a warm request pays no model load", Format($"max load_duration {s.WarmLoadDurationMaxMs:0.000} ms"), s.WarmLoadDurationMaxMs < 1));
+            rows.Add(Row($"{s.Setup}: worker start-to-ready <= ~0.8 s", Format($"{s.ColdLoadMs:0} ms (worker's own load {s.WorkerReportedLoadMs:0} ms)"), s.ColdLoadMs <= 800));
+        }
+
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine();
+        output.WriteLine("| target | measured | met |");
+        output.WriteLine("| --- | ---: | :---: |");
+        foreach (var row in rows)
+        {
+            output.WriteLine(row);
+        }
+    }
+
+    private static BenchResult? Find(IReadOnlyList<BenchResult> results, string prefix) =>
+        results.FirstOrDefault(r => r.Setup.StartsWith(prefix, StringComparison.Ordinal));
+
+    private static string Row(string target, string measured, bool met) => $"| {target} | {measured} | {(met ? "yes" : "**no**")} |";
+
+    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

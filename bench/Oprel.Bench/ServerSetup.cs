@@ -1,0 +1,52 @@
+namespace Oprel.Bench;
+
+/// <summary>
+/// Setup (3): a real <c>oprel serve</c> (OPREL_NUM_PARALLEL=1) and one HTTP client streaming /api/generate, one
+/// request at a time. The model is loaded first with an empty prompt (timed: the cold start), so timed requests are warm.
+/// </summary>
+internal sealed class ServerSetup : IBenchSetup
+{
+    private readonly ServerProcess _server;
+    private readonly double _coldLoadMs;
+    private readonly int _workerPid;
+
+    private ServerSetup(ServerProcess server, double coldLoadMs, int workerPid, string model, BenchSettings settings)
+    {
+        _server = server;
+        _coldLoadMs = coldLoadMs;
+        _workerPid = workerPid;
+        Measurements =
+        [
+            new Measurement(
+                "(3) Oprel server, HTTP, 1 stream",
+                coldLoadMs,
+                v => OllamaStream.GenerateAsync(server.Http, model, BenchPrompt.For(v, settings.PromptTokens), settings, settings.Tokens, null, CancellationToken.None),
+                server.MemoryText),
+        ];
+    }
+
+    public IReadOnlyList<Measurement> Measurements { get; }
+
+    public static async Task<IBenchSetup> StartAsync(string model, BenchSettings settings, CpuMonitor monitor)
+    {
+        var server = await ServerProcess.StartAsync(parallel: 1);
+        try
+        {
+            monitor.Track(server.ProcessId);
+            var coldLoadMs = await server.LoadAsync(model, settings);
+            var workerPid = await server.WorkerProcessIdAsync();
+            monitor.Track(workerPid);
+            await OllamaStream.GenerateAsync(server.Http, model, BenchPrompt.WarmUp(3, settings.PromptTokens), settings, settings.Tokens, null, CancellationToken.None);
+            return new ServerSetup(server, coldLoadMs, workerPid, model, settings);
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    public ServerFigures? Figures() => _server.Figures("(3) server, OPREL_NUM_PARALLEL=1", _coldLoadMs, _workerPid, Measurements[0].Runs.Max(r => r.LoadDurationMs));
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+}
