@@ -21,7 +21,7 @@ internal static class BenchPrompt
     {
         var distinct = TinyCorpus.Story.Words;
         var words = new string[Math.Max(1, tokens - 1)];
-        words[0] = distinct[((variant * 7) + 3) % distinct.Count];
+        words[0] = distinct[(int)((((long)variant * 7) + 3) % distinct.Count + distinct.Count) % distinct.Count];
         for (var i = 1; i < words.Length; i++)
         {
             words[i] = StoryWords[(i - 1) % StoryWords.Length];

@@ -11,6 +11,12 @@ internal sealed record BenchResult(
     double LoadMs,
     string Memory)
 {
+    /// <summary>Median over the rounds of this decode speed over the reference's in the same round.</summary>
+    public double DecodeRatio { get; init; } = double.NaN;
+
+    /// <summary>Median over the rounds of this time to first token minus the reference's in the same round.</summary>
+    public double TimeToFirstTokenDeltaMs { get; init; } = double.NaN;
+
     public static BenchResult FromRuns(string setup, IReadOnlyList<RunTiming> runs, double loadMs, string memory) => new(
         setup,
         (int)Metrics.Median(runs.Select(r => (double)r.PromptTokens)),

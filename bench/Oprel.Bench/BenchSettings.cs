@@ -26,6 +26,9 @@ internal sealed record BenchSettings(
         "usage: Oprel.Bench [--size 134m|1b] [--model PATH|tiny] [--runs 5] [--tokens 128] [--prompt-tokens 128] [--threads 2] " +
         "[--ctx 2048] [--batch 512] [--join-tokens 32] [--setups 1234] [--models DIR] [--max-foreign-cpu 0.1] [--max-repeats 4]";
 
+    /// <summary>Set in a child process that runs setup (1) or (2) for the parent: "1" or "2".</summary>
+    public string? Child { get; init; }
+
     public static BenchSettings Parse(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -53,6 +56,7 @@ internal sealed record BenchSettings(
                 "--models" => settings with { ModelsDirectory = Path.GetFullPath(value) },
                 "--max-foreign-cpu" => settings with { MaxForeignCpu = double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture) },
                 "--max-repeats" => settings with { MaxRepeats = Number(value, 0) },
+                "--child" => settings with { Child = value },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };
         }
@@ -65,7 +69,17 @@ internal sealed record BenchSettings(
         return settings;
     }
 
+    /// <summary>The options that make a child process run <paramref name="setup"/> on the same model, with the same knobs.</summary>
+    public IEnumerable<string> ChildArguments(string setup, string modelPath) =>
+    [
+        "--child", setup, "--model", modelPath,
+        "--tokens", Text(Tokens), "--prompt-tokens", Text(PromptTokens), "--threads", Text(Threads),
+        "--ctx", Text(ContextSize), "--batch", Text(BatchSize),
+    ];
+
     public bool Includes(char setup) => Setups.Contains(setup, StringComparison.Ordinal);
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static int Number(string text, int minimum)
     {

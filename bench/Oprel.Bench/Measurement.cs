@@ -20,5 +20,20 @@ internal sealed class Measurement(string setup, double loadMs, Func<int, Task<Ru
     /// <summary>Rounds repeated because other processes took too much CPU while they ran.</summary>
     public int Repeated { get; set; }
 
-    public BenchResult Result() => BenchResult.FromRuns(Setup, Runs, LoadMs, Memory());
+    /// <summary>The row, with ratios to <paramref name="reference"/> taken round by round (a busy neighbour slows both alike).</summary>
+    public BenchResult Result(Measurement? reference)
+    {
+        var result = BenchResult.FromRuns(Setup, Runs, LoadMs, Memory());
+        if (reference is null)
+        {
+            return result;
+        }
+
+        var pairs = Runs.Zip(reference.Runs).ToList();
+        return result with
+        {
+            DecodeRatio = Metrics.Median(pairs.Select(p => p.First.DecodeTokensPerSecond / p.Second.DecodeTokensPerSecond)),
+            TimeToFirstTokenDeltaMs = Metrics.Median(pairs.Select(p => p.First.TimeToFirstTokenMs - p.Second.TimeToFirstTokenMs)),
+        };
+    }
 }

@@ -17,6 +17,11 @@ catch (Exception error) when (error is ArgumentException or FormatException or O
     return 64;
 }
 
+if (settings.Child is not null)
+{
+    return await ChildHost.RunAsync(settings);
+}
+
 string modelPath;
 string description;
 if (settings.Model is null)
@@ -46,12 +51,12 @@ try
 {
     if (settings.Includes('1'))
     {
-        setups.Add(LlamaSharpSetup.Load(modelPath, settings));
+        setups.Add(await ChildProcessSetup.StartAsync("1", "(1) LLamaSharp in process (reference)", modelPath, settings, monitor));
     }
 
     if (settings.Includes('2'))
     {
-        setups.Add(await EngineSetup.LoadAsync(modelPath, settings));
+        setups.Add(await ChildProcessSetup.StartAsync("2", "(2) Oprel direct mode (engine in process)", modelPath, settings, monitor));
     }
 
     if (settings.Includes('3'))
@@ -93,7 +98,8 @@ try
         Console.Error.WriteLine($"round {round + 1}/{settings.Runs}: {string.Join(", ", summary)}");
     }
 
-    var results = measurements.Select(m => m.Result()).ToList();
+    var reference = measurements.FirstOrDefault(m => m.Setup.StartsWith("(1)", StringComparison.Ordinal));
+    var results = measurements.Select(m => m.Result(reference)).ToList();
     var servers = setups.Select(s => s.Figures()).OfType<ServerFigures>().ToList();
     Report.Print(Console.Out, results, servers, settings);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

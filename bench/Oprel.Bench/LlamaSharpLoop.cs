@@ -10,28 +10,30 @@ namespace Oprel.Bench;
 
 /// <summary>
 /// Setup (1), the reference: LLamaSharp used directly in this process. One context, one LLamaBatch, synchronous
-/// decodes and a greedy sampler chain; each token is turned into text as it comes, as a streaming program would.
+/// decodes and a greedy sampler chain, all on one thread; each token is turned into text as it comes, as a streaming
+/// program would.
 /// </summary>
-internal sealed class LlamaSharpSetup : IBenchSetup
+internal sealed class LlamaSharpLoop : IGenerationRunner
 {
     private readonly LLamaWeights _weights;
     private readonly LLamaContext _context;
     private readonly LLamaBatch _batch = new();
     private readonly BenchSettings _settings;
+    private readonly DedicatedThread _thread = new("llamasharp-loop");
 
-    private LlamaSharpSetup(LLamaWeights weights, LLamaContext context, BenchSettings settings)
+    private LlamaSharpLoop(LLamaWeights weights, LLamaContext context, BenchSettings settings, double loadMs)
     {
         _weights = weights;
         _context = context;
         _settings = settings;
+        LoadMs = loadMs;
     }
 
-    public IReadOnlyList<Measurement> Measurements { get; private set; } = [];
+    public double LoadMs { get; }
 
-    public static IBenchSetup Load(string modelPath, BenchSettings settings)
+    public static IGenerationRunner Load(string modelPath, BenchSettings settings)
     {
         NativeLibrarySetup.Configure(null, NullLogger.Instance);
-        var residentBefore = Metrics.ResidentMiB(Environment.ProcessId);
         var started = Stopwatch.GetTimestamp();
         var parameters = new ModelParams(modelPath)
         {
@@ -47,22 +49,14 @@ internal sealed class LlamaSharpSetup : IBenchSetup
         var weights = LLamaWeights.LoadFromFile(parameters);
         var context = weights.CreateContext(parameters);
         var loadMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        var setup = new LlamaSharpSetup(weights, context, settings);
-        var warmUp = setup.Generate(BenchPrompt.WarmUp(0, settings.PromptTokens));
-        if (warmUp.PromptTokens != settings.PromptTokens)
-        {
-            Console.Error.WriteLine($"warning: the prompt has {warmUp.PromptTokens} tokens, not {settings.PromptTokens}");
-        }
-
-        var memory = $"+{Metrics.ResidentMiB(Environment.ProcessId) - residentBefore:0} MiB RSS";
-        setup.Measurements = [new Measurement("(1) LLamaSharp in process (reference)", loadMs, v => Task.FromResult(setup.Generate(BenchPrompt.For(v, settings.PromptTokens))), () => memory)];
-        return setup;
+        return new LlamaSharpLoop(weights, context, settings, loadMs);
     }
 
-    public ServerFigures? Figures() => null;
+    public Task<RunTiming> RunAsync(int variant) => _thread.RunAsync(() => Generate(BenchPrompt.For(variant, _settings.PromptTokens)));
 
     public ValueTask DisposeAsync()
     {
+        _thread.Dispose();
         _context.Dispose();
         _weights.Dispose();
         return ValueTask.CompletedTask;

@@ -9,22 +9,22 @@ namespace Oprel.Bench;
 /// Setup (2), Oprel's direct mode: the engine that <c>new Model(path, useServer: false)</c> and every worker run
 /// (LlamaEngine: its decode thread, channel and sampler chain) in this process, read as a stream.
 /// </summary>
-internal sealed class EngineSetup : IBenchSetup
+internal sealed class EngineRunner : IGenerationRunner
 {
     private readonly LlamaEngine _engine;
     private readonly BenchSettings _settings;
 
-    private EngineSetup(LlamaEngine engine, BenchSettings settings)
+    private EngineRunner(LlamaEngine engine, BenchSettings settings, double loadMs)
     {
         _engine = engine;
         _settings = settings;
+        LoadMs = loadMs;
     }
 
-    public IReadOnlyList<Measurement> Measurements { get; private set; } = [];
+    public double LoadMs { get; }
 
-    public static async Task<IBenchSetup> LoadAsync(string modelPath, BenchSettings settings)
+    public static IGenerationRunner Load(string modelPath, BenchSettings settings)
     {
-        var residentBefore = Metrics.ResidentMiB(Environment.ProcessId);
         var started = Stopwatch.GetTimestamp();
         var engine = LlamaEngine.Load(
             new WorkerLoadRequest
@@ -37,15 +37,8 @@ internal sealed class EngineSetup : IBenchSetup
                 Parallel = 1,
             },
             NullLogger.Instance);
-        var loadMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        var setup = new EngineSetup(engine, settings);
-        await setup.GenerateAsync(BenchPrompt.WarmUp(1, settings.PromptTokens));
-        var memory = $"+{Metrics.ResidentMiB(Environment.ProcessId) - residentBefore:0} MiB RSS";
-        setup.Measurements = [new Measurement("(2) Oprel direct mode (engine in process)", loadMs, v => setup.GenerateAsync(BenchPrompt.For(v, settings.PromptTokens)), () => memory)];
-        return setup;
+        return new EngineRunner(engine, settings, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
-
-    public ServerFigures? Figures() => null;
 
     public ValueTask DisposeAsync()
     {
@@ -53,11 +46,11 @@ internal sealed class EngineSetup : IBenchSetup
         return ValueTask.CompletedTask;
     }
 
-    private async Task<RunTiming> GenerateAsync(string prompt)
+    public async Task<RunTiming> RunAsync(int variant)
     {
         var request = new GenerationRequest
         {
-            Prompt = prompt,
+            Prompt = BenchPrompt.For(variant, _settings.PromptTokens),
             Raw = true,
             Sampling = new SamplingOptions { Temperature = 0, NumPredict = _settings.Tokens, RepeatPenalty = 1f },
         };

@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace Oprel.Bench;
+
+/// <summary>
+/// The child side of setups (1) and (2): loads the model in this process, warms up, says "ready LOAD_MS", then
+/// answers each "run VARIANT" line on stdin with a "timing ..." line, until stdin closes. Each setup has a process
+/// of its own, as a server's worker does, so they do not share threads, caches or the garbage collector.
+/// </summary>
+internal static class ChildHost
+{
+    public static async Task<int> RunAsync(BenchSettings settings)
+    {
+        var modelPath = settings.Model ?? throw new ArgumentException("--child needs --model.");
+        await using var runner = settings.Child switch
+        {
+            "1" => LlamaSharpLoop.Load(modelPath, settings),
+            "2" => EngineRunner.Load(modelPath, settings),
+            _ => throw new ArgumentException($"Unknown --child {settings.Child}."),
+        };
+        var warmUp = await runner.RunAsync(900_000);
+        if (warmUp.PromptTokens != settings.PromptTokens)
+        {
+            await Console.Error.WriteLineAsync($"warning: the prompt has {warmUp.PromptTokens} tokens, not {settings.PromptTokens}");
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ready {runner.LoadMs}"));
+        while (await Console.In.ReadLineAsync() is { } line)
+        {
+            var variant = int.Parse(line.AsSpan("run ".Length), CultureInfo.InvariantCulture);
+            var timing = await runner.RunAsync(variant);
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"timing {timing.PromptTokens} {timing.GeneratedTokens} {timing.FirstMs:R} {timing.LastMs:R} {timing.TextChunks} {timing.DoneReason ?? "-"}"));
+        }
+
+        return 0;
+    }
+
+    public static RunTiming ParseTiming(string line)
+    {
+        var fields = line.Split(' ');
+        if (fields is not ["timing", _, _, _, _, _, _])
+        {
+            throw new FormatException($"Not a timing line: {line}");
+        }
+
+        return new RunTiming(
+            int.Parse(fields[1], CultureInfo.InvariantCulture),
+            int.Parse(fields[2], CultureInfo.InvariantCulture),
+            double.Parse(fields[3], CultureInfo.InvariantCulture),
+            double.Parse(fields[4], CultureInfo.InvariantCulture))
+        {
+            TextChunks = int.Parse(fields[5], CultureInfo.InvariantCulture),
+            DoneReason = fields[6],
+        };
+    }
+}
