@@ -26,6 +26,9 @@ internal sealed record BenchSettings(
         "usage: Oprel.Bench [--size 134m|1b] [--model PATH|tiny] [--runs 5] [--tokens 128] [--prompt-tokens 128] [--threads 2] " +
         "[--ctx 2048] [--batch 512] [--join-tokens 32] [--setups 1234] [--models DIR] [--max-foreign-cpu 0.1] [--max-repeats 4]";
 
+    /// <summary>Untimed runs of each setup before the timed ones: the JIT's tiers settle and the caches fill.</summary>
+    public const int WarmUps = 3;
+
     /// <summary>Set in a child process that runs setup (1) or (2) for the parent: "1" or "2".</summary>
     public string? Child { get; init; }
 

@@ -19,6 +19,10 @@ internal static class ChildHost
             _ => throw new ArgumentException($"Unknown --child {settings.Child}."),
         };
         var warmUp = await runner.RunAsync(900_000);
+        for (var i = 1; i < BenchSettings.WarmUps; i++)
+        {
+            await runner.RunAsync(900_000 + i);
+        }
         if (warmUp.PromptTokens != settings.PromptTokens)
         {
             await Console.Error.WriteLineAsync($"warning: the prompt has {warmUp.PromptTokens} tokens, not {settings.PromptTokens}");

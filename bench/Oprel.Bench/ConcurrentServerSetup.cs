@@ -45,8 +45,11 @@ internal sealed class ConcurrentServerSetup : IBenchSetup
             var workerPid = await server.WorkerProcessIdAsync();
             monitor.Track(workerPid);
             var setup = new ConcurrentServerSetup(server, coldLoadMs, workerPid, model, settings);
-            await setup.ConcurrentAsync(20_000);
-            await setup.JoinAsync(20_100);
+            for (var i = 0; i < BenchSettings.WarmUps; i++)
+            {
+                await setup.ConcurrentAsync(20_000 + i);
+                await setup.JoinAsync(20_100 + i);
+            }
             return setup;
         }
         catch
@@ -62,7 +65,7 @@ internal sealed class ConcurrentServerSetup : IBenchSetup
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private Task<RunTiming> LoneAsync(int variant, int tokens) =>
-        OllamaStream.GenerateAsync(_server.Http, _model, BenchPrompt.For(variant, _settings.PromptTokens), _settings, tokens, null, CancellationToken.None);
+        OllamaStream.GenerateAsync(_server.BaseAddress, _model, BenchPrompt.For(variant, _settings.PromptTokens), _settings, tokens, null, CancellationToken.None);
 
     /// <summary>Four streams sent at once; the result sums their tokens over the window from the earliest first text to the latest last text.</summary>
     private async Task<RunTiming> ConcurrentAsync(int variant)
@@ -77,7 +80,7 @@ internal sealed class ConcurrentServerSetup : IBenchSetup
             // Until every stream has its first token: all four prompts read.
             TimeToFirstTokenMs = timings.Max(t => t.FirstMs),
             LoadDurationMs = timings.Max(t => t.LoadDurationMs),
-            TextChunks = timings.Sum(t => t.TextChunks),
+            TextChunks = timings.Sum(t => t.TextChunks - 1) + 1,
         };
     }
 
@@ -92,7 +95,7 @@ internal sealed class ConcurrentServerSetup : IBenchSetup
             var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             generating.Add(reached.Task);
             background.Add(OllamaStream.GenerateAsync(
-                _server.Http,
+                _server.BaseAddress,
                 _model,
                 BenchPrompt.For((variant * Streams) + i + 2_000_000, _settings.PromptTokens),
                 _settings,

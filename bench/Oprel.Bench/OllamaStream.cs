@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
@@ -7,7 +9,9 @@ namespace Oprel.Bench;
 
 /// <summary>
 /// A streaming /api/generate call timed from the client: the time to the first non-empty "response" line and to the
-/// last one, and the counts from the final line.
+/// last one, and the counts from the final line. Each call is a plain blocking HTTP/1.1 exchange on a thread of its
+/// own, as a simple client would make it: the client's work per token stays small and off the server's thread pool
+/// hops, so what the figures show is the server's.
 /// </summary>
 internal static class OllamaStream
 {
@@ -20,27 +24,56 @@ internal static class OllamaStream
     }
 
     /// <summary>Streams one raw generation; <paramref name="onText"/> gets the number of text chunks so far after each one.</summary>
-    public static async Task<RunTiming> GenerateAsync(
-        HttpClient http, string model, string prompt, BenchSettings settings, int numPredict, Action<int>? onText, CancellationToken cancellationToken)
+    public static Task<RunTiming> GenerateAsync(
+        Uri server, string model, string prompt, BenchSettings settings, int numPredict, Action<int>? onText, CancellationToken cancellationToken)
     {
         var body = $$"""{"model":{{JsonSerializer.Serialize(model)}},"prompt":{{JsonSerializer.Serialize(prompt)}},"raw":true,"stream":true,"options":{{Options(settings, numPredict)}}}""";
+        var result = new TaskCompletionSource<RunTiming>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                result.SetResult(Generate(server, body, settings, onText, cancellationToken));
+            }
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+                result.SetCanceled(cancellationToken);
+            }
+#pragma warning disable CA1031 // handed to the caller
+            catch (Exception error)
+#pragma warning restore CA1031
+            {
+                result.SetException(error);
+            }
+        })
+        { IsBackground = true, Name = "bench-client" };
+        thread.Start();
+        return result.Task;
+    }
+
+    private static RunTiming Generate(Uri server, string body, BenchSettings settings, Action<int>? onText, CancellationToken cancellationToken)
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        using var closeOnCancel = cancellationToken.Register(socket.Dispose);
+        var content = Encoding.UTF8.GetBytes(body);
+        var head = Encoding.ASCII.GetBytes(string.Create(
+            CultureInfo.InvariantCulture,
+            $"POST /api/generate HTTP/1.1\r\nHost: {server.Authority}\r\nContent-Type: application/json\r\nContent-Length: {content.Length}\r\nConnection: close\r\n\r\n"));
         var started = Stopwatch.GetTimestamp();
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/generate", UriKind.Relative))
+        socket.Connect(new IPEndPoint(IPAddress.Parse(server.Host), server.Port));
+        socket.Send([.. head, .. content]);
+
+        var reader = new ChunkedResponseReader(socket);
+        var status = reader.ReadHead();
+        if (status != 200)
         {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"/api/generate answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            throw new InvalidOperationException($"/api/generate answered {status}: {Encoding.UTF8.GetString(reader.ReadToEnd())}");
         }
 
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
         var firstMs = double.NaN;
         var lastMs = double.NaN;
         var chunks = 0;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        while (reader.ReadLine() is { } line)
         {
             var now = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             using var document = JsonDocument.Parse(line);

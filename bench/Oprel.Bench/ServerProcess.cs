@@ -30,6 +30,8 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    public Uri BaseAddress => Http.BaseAddress!;
+
     public int ProcessId => _process.Id;
 
     public static async Task<ServerProcess> StartAsync(int parallel)

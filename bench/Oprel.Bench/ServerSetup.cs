@@ -20,7 +20,7 @@ internal sealed class ServerSetup : IBenchSetup
             new Measurement(
                 "(3) Oprel server, HTTP, 1 stream",
                 coldLoadMs,
-                v => OllamaStream.GenerateAsync(server.Http, model, BenchPrompt.For(v, settings.PromptTokens), settings, settings.Tokens, null, CancellationToken.None),
+                v => OllamaStream.GenerateAsync(server.BaseAddress, model, BenchPrompt.For(v, settings.PromptTokens), settings, settings.Tokens, null, CancellationToken.None),
                 server.MemoryText),
         ];
     }
@@ -36,7 +36,10 @@ internal sealed class ServerSetup : IBenchSetup
             var coldLoadMs = await server.LoadAsync(model, settings);
             var workerPid = await server.WorkerProcessIdAsync();
             monitor.Track(workerPid);
-            await OllamaStream.GenerateAsync(server.Http, model, BenchPrompt.WarmUp(3, settings.PromptTokens), settings, settings.Tokens, null, CancellationToken.None);
+            for (var i = 0; i < BenchSettings.WarmUps; i++)
+            {
+                await OllamaStream.GenerateAsync(server.BaseAddress, model, BenchPrompt.WarmUp(3 + i, settings.PromptTokens), settings, settings.Tokens, null, CancellationToken.None);
+            }
             return new ServerSetup(server, coldLoadMs, workerPid, model, settings);
         }
         catch

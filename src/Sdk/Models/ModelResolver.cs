@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Oprel.Downloads;
 using Oprel.Gguf;
 using Oprel.Models.Tiny;
@@ -12,6 +13,9 @@ namespace Oprel.Models;
 /// </summary>
 internal sealed class ModelResolver(Config config, ModelStore store, ModelPuller? puller)
 {
+    /// <summary>Local files whose header was read and found good, by path, length and write time.</summary>
+    private readonly ConcurrentDictionary<(string Path, long Length, DateTime Modified), bool> _checkedFiles = new();
+
     /// <summary>A resolver of built-in models, local files and the store under <see cref="Config.CacheDir"/>, that never downloads.</summary>
     public ModelResolver(Config config)
         : this(config, new ModelStore(config.CacheDir), null)
@@ -74,7 +78,7 @@ internal sealed class ModelResolver(Config config, ModelStore store, ModelPuller
         return new ResolvedModel(manifest.Name, modelPath, manifest.SizeBytes) { Manifest = manifest };
     }
 
-    private static ResolvedModel ResolveLocalFile(string identifier)
+    private ResolvedModel ResolveLocalFile(string identifier)
     {
         var path = Path.GetFullPath(identifier.Trim());
         if (!File.Exists(path))
@@ -82,16 +86,24 @@ internal sealed class ModelResolver(Config config, ModelStore store, ModelPuller
             throw new ModelNotFoundException($"model '{identifier.Trim()}' not found: no such file");
         }
 
-        try
+        // Reading the header here turns a truncated or foreign file into a clear error before a worker starts. It is
+        // read once per version of the file, not on every request (a large vocabulary takes milliseconds to read).
+        var file = new FileInfo(path);
+        var key = (path, file.Length, file.LastWriteTimeUtc);
+        if (!_checkedFiles.ContainsKey(key))
         {
-            // Reading the header here turns a truncated or foreign file into a clear error before a worker starts.
-            GgufReader.Read(path);
-        }
-        catch (GgufFormatException error)
-        {
-            throw new ValidationException($"'{path}' is not a usable GGUF model: {error.Message}", error);
+            try
+            {
+                GgufReader.Read(path);
+            }
+            catch (GgufFormatException error)
+            {
+                throw new ValidationException($"'{path}' is not a usable GGUF model: {error.Message}", error);
+            }
+
+            _checkedFiles[key] = true;
         }
 
-        return new ResolvedModel(path, path, new FileInfo(path).Length);
+        return new ResolvedModel(path, path, file.Length);
     }
 }

@@ -77,6 +77,11 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         // The worker runs on the supervisor's runtime config, which turns dynamic PGO off to keep the supervisor small;
         // the decode loop is hot managed code that profits from it.
         start.Environment.TryAdd("DOTNET_TieredPGO", "1");
+
+        // The worker's only socket is its pipe to the supervisor, whose handlers never block: reading it on the
+        // socket engine's own thread saves a thread-pool wake-up per message (one per token), which on a small
+        // machine takes a core from llama.cpp's threads.
+        start.Environment.TryAdd("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
         foreach (var argument in executable.LeadingArguments.Concat(["--pipe", pipeName, "--parent", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             start.ArgumentList.Add(argument);

@@ -96,7 +96,6 @@ internal sealed partial class DecodeLoop : IDisposable
                 _active.Clear();
             }
 
-            Volatile.Write(ref _activeCount, _active.Count);
             Volatile.Write(ref _waitingCount, _waiting.Count);
         }
 
@@ -122,6 +121,7 @@ internal sealed partial class DecodeLoop : IDisposable
                 _waiting.RemoveAt(i--);
                 sequence.Finish("cancel");
                 sequence.Dispose();
+                sequence.Close();
                 continue;
             }
 
@@ -139,6 +139,7 @@ internal sealed partial class DecodeLoop : IDisposable
             slot.Owner = sequence;
             sequence.Assign(slot, reuse);
             _active.Add(sequence);
+            Interlocked.Increment(ref _activeCount);
         }
     }
 
@@ -241,8 +242,8 @@ internal sealed partial class DecodeLoop : IDisposable
 
             if (sequence.Finished)
             {
-                Release(sequence);
                 _active.RemoveAt(i--);
+                Release(sequence);
             }
         }
     }
@@ -260,14 +261,21 @@ internal sealed partial class DecodeLoop : IDisposable
         Release(sequence);
     }
 
-    private static void Release(EngineSequence sequence)
+    /// <summary>Frees the sequence's slot, then ends its stream: whoever reads the end finds the slot free.</summary>
+    private void Release(EngineSequence sequence)
     {
-        if (sequence.Slot is { } slot && slot.Owner == sequence)
+        if (sequence.Slot is { } slot)
         {
-            slot.Owner = null;
+            if (slot.Owner == sequence)
+            {
+                slot.Owner = null;
+            }
+
+            Interlocked.Decrement(ref _activeCount);
         }
 
         sequence.Dispose();
+        sequence.Close();
     }
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Error, Message = "A decode step failed; its sequences were ended")]

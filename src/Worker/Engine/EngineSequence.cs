@@ -13,6 +13,8 @@ namespace Oprel.Worker.Engine;
 internal sealed class EngineSequence : IDisposable
 {
     private readonly ChannelWriter<GenerationChunk> _output;
+    private GenerationChunk? _ending;
+    private Exception? _error;
     private readonly StreamingTokenDecoder _decoder;
     private readonly StopSequenceMatcher _stops;
     private readonly int _maxTokens;
@@ -119,7 +121,7 @@ internal sealed class EngineSequence : IDisposable
         return true;
     }
 
-    /// <summary>Ends the stream with its final chunk. Safe to call more than once.</summary>
+    /// <summary>Ends the stream with its final chunk, sent by <see cref="Close"/>. Safe to call more than once.</summary>
     public void Finish(string reason)
     {
         if (Finished)
@@ -138,7 +140,7 @@ internal sealed class EngineSequence : IDisposable
         var now = Stopwatch.GetTimestamp();
         var firstToken = _firstTokenTimestamp == 0 ? now : _firstTokenTimestamp;
         var start = _startTimestamp == 0 ? now : _startTimestamp;
-        _output.TryWrite(new GenerationChunk
+        _ending = new GenerationChunk
         {
             Done = true,
             DoneReason = reason,
@@ -147,11 +149,10 @@ internal sealed class EngineSequence : IDisposable
             GeneratedTokens = GeneratedTokens,
             PromptEvalDurationNs = (long)Stopwatch.GetElapsedTime(start, firstToken).TotalNanoseconds,
             EvalDurationNs = (long)Stopwatch.GetElapsedTime(firstToken, now).TotalNanoseconds,
-        });
-        _output.TryComplete();
+        };
     }
 
-    /// <summary>Ends the stream with an error.</summary>
+    /// <summary>Ends the stream with an error, sent by <see cref="Close"/>.</summary>
     public void Fail(Exception error)
     {
         if (Finished)
@@ -161,7 +162,21 @@ internal sealed class EngineSequence : IDisposable
 
         Finished = true;
         NextToken = null;
-        _output.TryComplete(error);
+        _error = error;
+    }
+
+    /// <summary>
+    /// Sends the end of a finished stream (the final chunk, or the error) and completes it. The decode loop calls this
+    /// once the sequence has given up its slot, so a caller that sees the end sees the engine without it.
+    /// </summary>
+    public void Close()
+    {
+        if (_ending is { } ending)
+        {
+            _output.TryWrite(ending);
+        }
+
+        _output.TryComplete(_error);
     }
 
     public void Dispose() => Sampler.Dispose();

@@ -21,15 +21,17 @@ internal sealed partial class LlamaEngine : IInferenceEngine
     private readonly ChatPromptRenderer _renderer;
     private readonly ModelParams _parameters;
     private readonly SemaphoreSlim _embeddingGate = new(1, 1);
+    private readonly bool _streamOnDecodeThread;
     private EmbeddingContext? _embeddings;
 
-    private LlamaEngine(LLamaWeights weights, LLamaContext context, ModelParams parameters, WorkerModelInfo info, ChatPromptRenderer renderer, int parallel, ILogger logger)
+    private LlamaEngine(LLamaWeights weights, LLamaContext context, ModelParams parameters, WorkerModelInfo info, ChatPromptRenderer renderer, int parallel, bool streamOnDecodeThread, ILogger logger)
     {
         _weights = weights;
         _parameters = parameters;
         _context = context;
         Info = info;
         _renderer = renderer;
+        _streamOnDecodeThread = streamOnDecodeThread;
         _loop = new DecodeLoop(context, parallel, logger);
     }
 
@@ -40,7 +42,14 @@ internal sealed partial class LlamaEngine : IInferenceEngine
     public int QueuedRequests => _loop.QueuedRequests;
 
     /// <summary>Loads a model. Errors are <see cref="LocalRpcException"/>s carrying an <see cref="RpcErrorCodes"/> code.</summary>
-    public static LlamaEngine Load(WorkerLoadRequest request, ILogger logger)
+    /// <param name="request">What to load, and how.</param>
+    /// <param name="logger">Where the engine logs.</param>
+    /// <param name="streamOnDecodeThread">
+    /// Run the continuation of whoever reads a stream on the decode thread, as each chunk is produced, instead of waking
+    /// a pool thread per token. Only for readers that never block, such as the worker's RPC pipe: user code reading a
+    /// stream in process would stall every sequence.
+    /// </param>
+    public static LlamaEngine Load(WorkerLoadRequest request, ILogger logger, bool streamOnDecodeThread = false)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!File.Exists(request.ModelPath))
@@ -103,7 +112,7 @@ internal sealed partial class LlamaEngine : IInferenceEngine
                 ChatTemplate = templateSource,
             };
             LogLoaded(logger, request.ModelName, info.LoadDurationNs / 1_000_000, threads, parallel);
-            return new LlamaEngine(weights, context, parameters, info, renderer, parallel, logger);
+            return new LlamaEngine(weights, context, parameters, info, renderer, parallel, streamOnDecodeThread, logger);
         }
         catch (Exception error) when (error is RuntimeError)
         {
@@ -128,7 +137,10 @@ internal sealed partial class LlamaEngine : IInferenceEngine
             { ErrorCode = RpcErrorCodes.ContextOverflow };
         }
 
-        var channel = Channel.CreateUnbounded<GenerationChunk>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        // With streamOnDecodeThread the decode thread runs the reader's continuation (sending the chunk down the pipe)
+        // itself: waking a pool thread for each token takes a core from llama.cpp's threads on a small machine.
+        var channel = Channel.CreateUnbounded<GenerationChunk>(
+            new UnboundedChannelOptions { SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = _streamOnDecodeThread });
         var sampler = SamplerChainFactory.Create(_weights.NativeHandle, request.Sampling);
         var decoder = new StreamingTokenDecoder(Encoding.UTF8, _weights.NativeHandle);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -28,7 +28,7 @@ internal static partial class WorkerHost
             }
         }
 
-        using var service = new WorkerService(logger, LlamaEngine.Load);
+        using var service = new WorkerService(logger, (request, log) => LlamaEngine.Load(request, log, streamOnDecodeThread: true));
         using var rpc = RpcConnection.Create(pipe);
         rpc.AddLocalRpcTarget<IWorkerService>(service, null);
         rpc.StartListening();

@@ -5,7 +5,7 @@ using Oprel.Worker.Engine;
 
 namespace Oprel.Worker.Tests.Engine;
 
-/// <summary>The built-in tiny model loaded once in the engine, with two parallel sequences.</summary>
+/// <summary>The built-in tiny model loaded once in the engine as the worker loads it (streams continue on the decode thread), with two parallel sequences.</summary>
 public sealed class TinyEngineFixture : IAsyncLifetime
 {
     private readonly string _directory = System.IO.Directory.CreateTempSubdirectory("oprel-engine-tests-").FullName;
@@ -21,7 +21,8 @@ public sealed class TinyEngineFixture : IAsyncLifetime
         ModelPath = await TinyModel.EnsureAsync(_directory, CancellationToken.None);
         Engine = LlamaEngine.Load(
             new WorkerLoadRequest { ModelPath = ModelPath, ModelName = "tiny", ContextSize = 512, Threads = 2, BatchSize = 64, Parallel = 2 },
-            NullLogger.Instance);
+            NullLogger.Instance,
+            streamOnDecodeThread: true);
     }
 
     public Task DisposeAsync()
