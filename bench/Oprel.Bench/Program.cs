@@ -94,7 +94,8 @@ try
         }
 
         var summary = measurements.Select(m => string.Create(
-            CultureInfo.InvariantCulture, $"{m.Setup[..3]} {m.Runs[^1].DecodeTokensPerSecond:0.0} tok/s {m.Runs[^1].TimeToFirstTokenMs:0} ms"));
+            CultureInfo.InvariantCulture,
+            $"{m.Setup[..3]} {m.Runs[^1].DecodeTokensPerSecond:0.0} tok/s {m.Runs[^1].TimeToFirstTokenMs:0} ms{(double.IsNaN(m.Runs[^1].ServerPromptEvalMs) ? "" : $" (worker's prompt eval {m.Runs[^1].ServerPromptEvalMs:0} ms)")}"));
         Console.Error.WriteLine($"round {round + 1}/{settings.Runs}: {string.Join(", ", summary)}");
     }
 

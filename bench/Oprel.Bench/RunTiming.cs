@@ -11,6 +11,9 @@ internal sealed record RunTiming(int PromptTokens, int GeneratedTokens, double F
 
     public int TextChunks { get; init; }
 
+    /// <summary>The server's prompt_eval_duration (reading the prompt in the worker), in ms; NaN where there is none.</summary>
+    public double ServerPromptEvalMs { get; init; } = double.NaN;
+
     /// <summary>The share of the machine's CPU that other processes took while this run was timed.</summary>
     public double ForeignCpu { get; init; }
 

@@ -7,4 +7,5 @@ internal sealed record ServerFigures(
     double WorkerRssMiB,
     double ColdLoadMs,
     double WorkerReportedLoadMs,
+    double WorkerStartToReadyMs,
     double WarmLoadDurationMaxMs);

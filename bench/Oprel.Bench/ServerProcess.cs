@@ -89,18 +89,22 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         return elapsed;
     }
 
-    /// <summary>The load time the supervisor logged for the worker (LlamaEngine.Load inside the worker), in ms.</summary>
-    public double WorkerReportedLoadMs()
+    /// <summary>
+    /// What the supervisor logged when the worker loaded, in ms: the load inside the worker (LlamaEngine.Load), and
+    /// the time from starting the worker process until it was ready (loaded), the counterpart of llama-server's
+    /// spawn-to-healthy.
+    /// </summary>
+    public (double Load, double StartToReady) WorkerLoadTimes()
     {
         foreach (var line in _output.Reverse())
         {
             if (LoadedLine().Match(line) is { Success: true } match)
             {
-                return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+                return (double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
             }
         }
 
-        return double.NaN;
+        return (double.NaN, double.NaN);
     }
 
     public async Task<int> WorkerProcessIdAsync()
@@ -118,8 +122,11 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         return $"supervisor {Metrics.ResidentMiB(ProcessId):0} MiB, worker {worker:0} MiB";
     }
 
-    public ServerFigures Figures(string setup, double coldLoadMs, int workerPid, double warmLoadDurationMaxMs) => new(
-        setup, Metrics.ResidentMiB(ProcessId), Metrics.ResidentMiB(workerPid), coldLoadMs, WorkerReportedLoadMs(), warmLoadDurationMaxMs);
+    public ServerFigures Figures(string setup, double coldLoadMs, int workerPid, double warmLoadDurationMaxMs)
+    {
+        var (load, startToReady) = WorkerLoadTimes();
+        return new(setup, Metrics.ResidentMiB(ProcessId), Metrics.ResidentMiB(workerPid), coldLoadMs, load, startToReady, warmLoadDurationMaxMs);
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -185,6 +192,6 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    [GeneratedRegex(@"in worker \d+ \((\d+) ms\)")]
+    [GeneratedRegex(@"in worker \d+ \((\d+) ms; (\d+) ms from starting the process to ready\)")]
     private static partial Regex LoadedLine();
 }

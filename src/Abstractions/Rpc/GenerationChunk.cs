@@ -20,4 +20,7 @@ internal sealed record GenerationChunk
     public int GeneratedTokens { get; init; }
     public long PromptEvalDurationNs { get; init; }
     public long EvalDurationNs { get; init; }
+
+    /// <summary>On the wire, in the final chunk: how many chunks were sent before it (see <see cref="IWorkerRpc"/>).</summary>
+    public int ChunksBefore { get; init; }
 }

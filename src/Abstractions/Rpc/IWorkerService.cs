@@ -1,12 +1,11 @@
-using StreamJsonRpc;
-
 namespace Oprel.Rpc;
 
 /// <summary>
-/// The contract a worker process serves to its supervisor over one named pipe: one loaded model per worker.
+/// What a worker process serves to its supervisor: one loaded model per worker. On the pipe it travels as
+/// <see cref="IWorkerRpc"/>, through <see cref="WorkerRpcServer"/> in the worker and <see cref="WorkerRpcClient"/> in
+/// the supervisor.
 /// </summary>
-[JsonRpcContract]
-internal partial interface IWorkerService
+internal interface IWorkerService
 {
     /// <summary>Loads the model; a worker loads exactly once. Fails with <see cref="RpcErrorCodes.ModelLoadFailed"/>.</summary>
     Task<WorkerModelInfo> LoadAsync(WorkerLoadRequest request, CancellationToken cancellationToken);

@@ -57,6 +57,15 @@ internal sealed partial class WorkerPool : IAsyncDisposable
                 List<LoadedModel> stopNow = [];
                 lock (_gate)
                 {
+                    if (_models.TryGetValue(name, out var dead) && dead.Worker.HasExited)
+                    {
+                        // The worker died and its pipe has not said so yet: start a new one now instead of handing
+                        // out the dead one. It is not marked as stopping, so WatchAsync still counts the crash.
+                        _models.Remove(name);
+                        dead.ExpiryTimer?.Dispose();
+                        dead.ExpiryTimer = null;
+                    }
+
                     if (_models.TryGetValue(name, out var loaded))
                     {
                         if (loaded.Settings == settings || loaded.InFlight > 0)
@@ -305,6 +314,7 @@ internal sealed partial class WorkerPool : IAsyncDisposable
     private async Task<LoadedModel> LoadAsync(string name, ModelLoadSettings settings)
     {
         await Task.Yield();
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var worker = await _startWorker(name, _stopping.Token);
@@ -330,7 +340,7 @@ internal sealed partial class WorkerPool : IAsyncDisposable
                 }
 
                 _ = WatchAsync(model);
-                LogLoaded(_logger, name, worker.ProcessId, info.LoadDurationNs / 1_000_000);
+                LogLoaded(_logger, name, worker.ProcessId, info.LoadDurationNs / 1_000_000, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 return model;
             }
             catch (Exception error)
@@ -469,8 +479,8 @@ internal sealed partial class WorkerPool : IAsyncDisposable
         return model;
     }
 
-    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Loaded {Model} in worker {Pid} ({Milliseconds} ms)")]
-    private static partial void LogLoaded(ILogger logger, string model, int pid, long milliseconds);
+    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Loaded {Model} in worker {Pid} ({Milliseconds} ms; {StartToReadyMilliseconds} ms from starting the process to ready)")]
+    private static partial void LogLoaded(ILogger logger, string model, int pid, long milliseconds, long startToReadyMilliseconds);
 
     [LoggerMessage(EventId = 301, Level = LogLevel.Information, Message = "Unloaded {Model}: {Reason}")]
     private static partial void LogUnloaded(ILogger logger, string model, string reason);

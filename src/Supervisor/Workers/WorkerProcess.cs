@@ -132,7 +132,7 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         }
 
         var rpc = RpcConnection.Create(pipe);
-        var service = rpc.Attach<IWorkerService>();
+        var service = WorkerRpcClient.Attach(rpc);
         rpc.StartListening();
         return new WorkerProcess(process, rpc, instrument(service, pid), logger);
     }

@@ -30,7 +30,7 @@ internal static partial class WorkerHost
 
         using var service = new WorkerService(logger, (request, log) => LlamaEngine.Load(request, log, streamOnDecodeThread: true));
         using var rpc = RpcConnection.Create(pipe);
-        rpc.AddLocalRpcTarget<IWorkerService>(service, null);
+        WorkerRpcServer.Register(rpc, service);
         rpc.StartListening();
 
         var parentGone = ParentProcessWatch.WaitForExitAsync(arguments.ParentProcessId, TimeSpan.FromSeconds(1), stop.Token);

@@ -35,7 +35,9 @@ public sealed class OtlpEndToEndTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         var spans = await collector.WaitForSpansAsync(
-            all => new[] { "load", "generate", "prompt_eval", "generation" }.All(name => all.Any(s => s.TraceId == traceId && s.Service == "oprel-worker" && s.Name == name)),
+            // Each process exports on its own schedule: wait for the spans of both.
+            all => new[] { "load", "generate", "prompt_eval", "generation" }.All(name => all.Any(s => s.TraceId == traceId && s.Service == "oprel-worker" && s.Name == name))
+                && new[] { "POST /api/generate", "text_completion tiny:latest", "load tiny:latest" }.All(name => all.Any(s => s.TraceId == traceId && s.Service == "oprel" && s.Name == name)),
             TimeSpan.FromSeconds(60));
         var trace = spans.Where(s => s.TraceId == traceId).ToList();
 

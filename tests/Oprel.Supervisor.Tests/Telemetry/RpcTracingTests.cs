@@ -25,18 +25,20 @@ public sealed class RpcTracingTests : IAsyncLifetime
     private JsonRpc _client = null!;
     private PrometheusExporter _exporter = null!;
     private IWorkerService _proxy = null!;
+    private IWorkerService _uninstrumented = null!;
 
     public async Task InitializeAsync()
     {
         var (serverStream, clientStream) = FullDuplexStream.CreatePair();
         _worker = new WorkerService(NullLogger.Instance, (_, _) => new TimedEngine());
         _server = RpcConnection.Create(serverStream);
-        _server.AddLocalRpcTarget<IWorkerService>(_worker, null);
+        WorkerRpcServer.Register(_server, _worker);
         _server.StartListening();
         _client = RpcConnection.Create(clientStream);
         var factory = _services.GetRequiredService<IMeterFactory>();
         _exporter = new PrometheusExporter(factory, [SupervisorMetrics.MeterName]);
-        _proxy = new InstrumentedWorkerService(_client.Attach<IWorkerService>(), "timed:latest", 4242, new SupervisorMetrics(factory));
+        _uninstrumented = WorkerRpcClient.Attach(_client);
+        _proxy = new InstrumentedWorkerService(_uninstrumented, "timed:latest", 4242, new SupervisorMetrics(factory));
         _client.StartListening();
         await _proxy.LoadAsync(new WorkerLoadRequest { ModelPath = "/models/timed.gguf", ModelName = "timed:latest" }, CancellationToken.None);
     }
@@ -90,7 +92,7 @@ public sealed class RpcTracingTests : IAsyncLifetime
     public async Task Generate_WithoutATraceToContinue_TheWorkerStartsOne()
     {
         Activity.Current = null;
-        await foreach (var _ in _client.Attach<IWorkerService>().GenerateAsync(new GenerationRequest { Prompt = "a fox" }, CancellationToken.None))
+        await foreach (var _ in _uninstrumented.GenerateAsync(new GenerationRequest { Prompt = "a fox" }, CancellationToken.None))
         {
         }
 
@@ -106,10 +108,10 @@ public sealed class RpcTracingTests : IAsyncLifetime
         var (serverStream, clientStream) = FullDuplexStream.CreatePair();
         using var worker = new WorkerService(NullLogger.Instance, (_, _) => new TimedEngine());
         using var server = RpcConnection.Create(serverStream);
-        server.AddLocalRpcTarget<IWorkerService>(worker, null);
+        WorkerRpcServer.Register(server, worker);
         server.StartListening();
         using var client = RpcConnection.Create(clientStream);
-        var proxy = new InstrumentedWorkerService(client.Attach<IWorkerService>(), "timed:latest", 1, new SupervisorMetrics(_services.GetRequiredService<IMeterFactory>()));
+        var proxy = new InstrumentedWorkerService(WorkerRpcClient.Attach(client), "timed:latest", 1, new SupervisorMetrics(_services.GetRequiredService<IMeterFactory>()));
         client.StartListening();
 
         ActivityTraceId traceId;

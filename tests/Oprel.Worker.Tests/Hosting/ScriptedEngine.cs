@@ -9,6 +9,10 @@ internal sealed class ScriptedEngine(IReadOnlyList<string> words, TimeSpan delay
 {
     public List<GenerationRequest> Requests { get; } = [];
 
+    /// <summary>How long each word takes. The worker pushes chunks as they come, so a test that stops reading
+    /// mid-stream needs words slow enough that the stream is still running when the worker hears of it.</summary>
+    public TimeSpan Delay { get; set; } = delay;
+
     public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public bool Disposed { get; private set; }
@@ -37,7 +41,7 @@ internal sealed class ScriptedEngine(IReadOnlyList<string> words, TimeSpan delay
         using var registration = cancellationToken.Register(() => Cancelled.TrySetResult());
         foreach (var word in words)
         {
-            await Task.Delay(delay, cancellationToken);
+            await Task.Delay(Delay, cancellationToken);
             yield return new GenerationChunk { Text = word };
         }
 

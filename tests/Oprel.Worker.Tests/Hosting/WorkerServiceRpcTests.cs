@@ -20,10 +20,10 @@ public sealed class WorkerServiceRpcTests : IAsyncLifetime
         var (serverStream, clientStream) = FullDuplexStream.CreatePair();
         _service = new WorkerService(NullLogger.Instance, (_, _) => _engine);
         _server = RpcConnection.Create(serverStream);
-        _server.AddLocalRpcTarget<IWorkerService>(_service, null);
+        WorkerRpcServer.Register(_server, _service);
         _server.StartListening();
         _client = RpcConnection.Create(clientStream);
-        _proxy = _client.Attach<IWorkerService>();
+        _proxy = WorkerRpcClient.Attach(_client);
         _client.StartListening();
         return Task.CompletedTask;
     }
@@ -95,6 +95,7 @@ public sealed class WorkerServiceRpcTests : IAsyncLifetime
     [Fact]
     public async Task GenerateAsync_CallerCancels_EngineSeesCancellation()
     {
+        _engine.Delay = TimeSpan.FromMilliseconds(500);
         await _proxy.LoadAsync(new WorkerLoadRequest { ModelPath = "a.gguf", ModelName = "a" }, CancellationToken.None);
         using var cancel = new CancellationTokenSource();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
@@ -106,6 +107,39 @@ public sealed class WorkerServiceRpcTests : IAsyncLifetime
         });
 
         await _engine.Cancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task GenerateAsync_ReaderStopsEarly_TheWorkerStopsGenerating()
+    {
+        _engine.Delay = TimeSpan.FromMilliseconds(500);
+        await _proxy.LoadAsync(new WorkerLoadRequest { ModelPath = "a.gguf", ModelName = "a" }, CancellationToken.None);
+        await foreach (var chunk in _proxy.GenerateAsync(new GenerationRequest { Prompt = "x" }, CancellationToken.None))
+        {
+            Assert.Equal("the", chunk.Text);
+            break;
+        }
+
+        await _engine.Cancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task GenerateAsync_TwoAtOnce_EachGetsItsOwnChunks()
+    {
+        await _proxy.LoadAsync(new WorkerLoadRequest { ModelPath = "a.gguf", ModelName = "a" }, CancellationToken.None);
+        async Task<string> CollectAsync()
+        {
+            var text = "";
+            await foreach (var chunk in _proxy.GenerateAsync(new GenerationRequest { Prompt = "x" }, CancellationToken.None))
+            {
+                text += chunk.Text;
+            }
+
+            return text;
+        }
+
+        var texts = await Task.WhenAll(CollectAsync(), CollectAsync());
+        Assert.Equal(["the fox ran.", "the fox ran."], texts);
     }
 
     [Fact]

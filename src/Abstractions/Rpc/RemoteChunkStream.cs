@@ -1,0 +1,65 @@
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
+
+namespace Oprel.Rpc;
+
+/// <summary>
+/// The supervisor's end of one generation on a worker's pipe: chunks arrive as notifications, the last one as the
+/// request's result, which may be handled before the notifications that came ahead of it on the pipe. The last chunk
+/// is passed on only after all those it counts, so the reader sees them in order and complete.
+/// </summary>
+internal sealed class RemoteChunkStream
+{
+    private readonly Channel<GenerationChunk> _channel = Channel.CreateUnbounded<GenerationChunk>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _gate = new();
+    private int _delivered;
+    private GenerationChunk? _last;
+    private ExceptionDispatchInfo? _error;
+
+    public ChannelReader<GenerationChunk> Reader => _channel.Reader;
+
+    /// <summary>A chunk sent before the last one.</summary>
+    public void Deliver(GenerationChunk chunk)
+    {
+        lock (_gate)
+        {
+            if (_channel.Writer.TryWrite(chunk))
+            {
+                _delivered++;
+                CompleteIfWhole();
+            }
+        }
+    }
+
+    /// <summary>The request ended: with the last chunk, or with the error (or cancellation) that ends the stream.</summary>
+    public void End(Task<GenerationChunk> request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        lock (_gate)
+        {
+            if (request.IsCompletedSuccessfully)
+            {
+                _last = request.Result;
+                CompleteIfWhole();
+                return;
+            }
+
+            // Completing the channel with the error would wrap it in a ChannelClosedException: keep it to rethrow as it is.
+            _error = ExceptionDispatchInfo.Capture(request.Exception?.InnerException ?? new OperationCanceledException("The generation was cancelled."));
+            _channel.Writer.TryComplete();
+        }
+    }
+
+    /// <summary>Throws the error that ended the stream, if one did; call once the reader has read everything.</summary>
+    public void ThrowIfFailed() => _error?.Throw();
+
+    private void CompleteIfWhole()
+    {
+        if (_last is { } last && _delivered >= last.ChunksBefore)
+        {
+            _channel.Writer.TryWrite(last with { ChunksBefore = 0 });
+            _channel.Writer.TryComplete();
+            _last = null;
+        }
+    }
+}

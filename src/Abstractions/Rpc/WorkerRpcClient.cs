@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using StreamJsonRpc;
+
+namespace Oprel.Rpc;
+
+/// <summary>
+/// The supervisor's end of <see cref="IWorkerRpc"/>: an <see cref="IWorkerService"/> over a worker's connection, whose
+/// generations gather the chunks the worker pushes as notifications into one ordered stream.
+/// </summary>
+internal sealed class WorkerRpcClient : IWorkerService
+{
+    private readonly IWorkerRpc _proxy;
+    private readonly ConcurrentDictionary<long, RemoteChunkStream> _streams = new();
+    private long _lastStream;
+
+    private WorkerRpcClient(JsonRpc rpc)
+    {
+        _proxy = rpc.Attach<IWorkerRpc>();
+    }
+
+    /// <summary>A client on <paramref name="rpc"/>; call before it starts listening (it adds the chunk handler).</summary>
+    public static WorkerRpcClient Attach(JsonRpc rpc)
+    {
+        ArgumentNullException.ThrowIfNull(rpc);
+        var client = new WorkerRpcClient(rpc);
+        rpc.AddLocalRpcMethod(IWorkerRpc.ChunkMethod, new Action<long, GenerationChunk>(client.Deliver));
+        return client;
+    }
+
+    public Task<WorkerModelInfo> LoadAsync(WorkerLoadRequest request, CancellationToken cancellationToken) => _proxy.LoadAsync(request, cancellationToken);
+
+    public async IAsyncEnumerable<GenerationChunk> GenerateAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var id = Interlocked.Increment(ref _lastStream);
+        var stream = new RemoteChunkStream();
+        _streams[id] = stream;
+        // Cancelled when the reader stops early, too: the worker then frees the sequence at once.
+        using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            var result = _proxy.GenerateAsync(id, request, call.Token);
+            _ = result.ContinueWith(static (task, state) => ((RemoteChunkStream)state!).End(task), stream, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            await foreach (var chunk in stream.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return chunk;
+            }
+
+            stream.ThrowIfFailed();
+        }
+        finally
+        {
+            _streams.TryRemove(id, out _);
+            await call.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    public Task<EmbeddingResult> EmbedAsync(EmbeddingRequest request, CancellationToken cancellationToken) => _proxy.EmbedAsync(request, cancellationToken);
+
+    public Task<int[]> TokenizeAsync(string text, CancellationToken cancellationToken) => _proxy.TokenizeAsync(text, cancellationToken);
+
+    public Task<WorkerHealth> PingAsync(CancellationToken cancellationToken) => _proxy.PingAsync(cancellationToken);
+
+    public Task ShutdownAsync(CancellationToken cancellationToken) => _proxy.ShutdownAsync(cancellationToken);
+
+    private void Deliver(long stream, GenerationChunk chunk)
+    {
+        if (_streams.TryGetValue(stream, out var target))
+        {
+            target.Deliver(chunk);
+        }
+    }
+}
