@@ -29,6 +29,9 @@ internal sealed record BenchSettings(
     /// <summary>Untimed runs of each setup before the timed ones: the JIT's tiers settle and the caches fill.</summary>
     public const int WarmUps = 3;
 
+    /// <summary>Short requests a server gets first, so that its per-request code is warm as in a server that has run a while.</summary>
+    public const int ServerWarmUpRequests = 40;
+
     /// <summary>Set in a child process that runs setup (1) or (2) for the parent: "1" or "2".</summary>
     public string? Child { get; init; }
 

@@ -45,6 +45,7 @@ internal sealed class ConcurrentServerSetup : IBenchSetup
             var workerPid = await server.WorkerProcessIdAsync();
             monitor.Track(workerPid);
             var setup = new ConcurrentServerSetup(server, coldLoadMs, workerPid, model, settings);
+            await server.WarmUpAsync(model, settings);
             for (var i = 0; i < BenchSettings.WarmUps; i++)
             {
                 await setup.ConcurrentAsync(20_000 + i);

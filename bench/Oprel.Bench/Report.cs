@@ -33,7 +33,7 @@ internal static class Report
         PrintTargets(output, results, servers);
         output.WriteLine();
         output.WriteLine(Format(
-            $"Prompts of {settings.PromptTokens} tokens (raw), {settings.Tokens} generated tokens (greedy, no penalties; the joining request {settings.JoinTokens}), {settings.Threads} threads, num_ctx {settings.ContextSize}, batch {settings.BatchSize}; medians of {settings.Runs} runs after {BenchSettings.WarmUps} warm-ups."));
+            $"Prompts of {settings.PromptTokens} tokens (raw), {settings.Tokens} generated tokens (greedy, no penalties; the joining request {settings.JoinTokens}), {settings.Threads} threads, num_ctx {settings.ContextSize}, batch {settings.BatchSize}; medians of {settings.Runs} runs after {BenchSettings.WarmUps} warm-ups (servers: after {BenchSettings.ServerWarmUpRequests} short requests too)."));
         output.WriteLine(
             "TTFT: request sent to first non-empty text. Prompt tok/s: prompt tokens / TTFT. Decode tok/s: (tokens - 1) / (last text - first text); " +
             "for (4) the sum over the streams / (latest last text - earliest first text), and TTFT until all four have their first text. " +

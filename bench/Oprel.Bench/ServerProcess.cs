@@ -73,6 +73,18 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         return server;
     }
 
+    /// <summary>
+    /// Sends <see cref="BenchSettings.ServerWarmUpRequests"/> short generations: a server that has been up a while has
+    /// compiled its per-request code at the JIT's top tier; a fresh one does that over its first few dozen requests.
+    /// </summary>
+    public async Task WarmUpAsync(string model, BenchSettings settings)
+    {
+        for (var i = 0; i < BenchSettings.ServerWarmUpRequests; i++)
+        {
+            await OllamaStream.GenerateAsync(BaseAddress, model, BenchPrompt.WarmUp(100 + i, 8), settings, 4, null, CancellationToken.None);
+        }
+    }
+
     /// <summary>Loads the model with an empty prompt (Ollama's load request) and returns how long the answer took, in ms.</summary>
     public async Task<double> LoadAsync(string model, BenchSettings settings)
     {

@@ -36,6 +36,7 @@ internal sealed class ServerSetup : IBenchSetup
             var coldLoadMs = await server.LoadAsync(model, settings);
             var workerPid = await server.WorkerProcessIdAsync();
             monitor.Track(workerPid);
+            await server.WarmUpAsync(model, settings);
             for (var i = 0; i < BenchSettings.WarmUps; i++)
             {
                 await OllamaStream.GenerateAsync(server.BaseAddress, model, BenchPrompt.WarmUp(3 + i, settings.PromptTokens), settings, settings.Tokens, null, CancellationToken.None);

@@ -10,7 +10,9 @@ namespace Oprel.Rpc;
 /// </summary>
 internal sealed class RemoteChunkStream
 {
-    private readonly Channel<GenerationChunk> _channel = Channel.CreateUnbounded<GenerationChunk>(new UnboundedChannelOptions { SingleReader = true });
+    // The reader continues on the thread that delivers (the connection's reader): its work per chunk is the chunk's.
+    private readonly Channel<GenerationChunk> _channel = Channel.CreateUnbounded<GenerationChunk>(
+        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
     private readonly Lock _gate = new();
     private int _delivered;
     private GenerationChunk? _last;

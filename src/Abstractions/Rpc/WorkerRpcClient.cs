@@ -19,12 +19,17 @@ internal sealed class WorkerRpcClient : IWorkerService
         _proxy = rpc.Attach<IWorkerRpc>();
     }
 
-    /// <summary>A client on <paramref name="rpc"/>; call before it starts listening (it adds the chunk handler).</summary>
+    /// <summary>
+    /// A client on <paramref name="rpc"/>; call before it starts listening. It adds the chunk handler, and has the
+    /// connection handle inbound messages (only chunks come in) on the thread that read them: per token, that is one
+    /// thread woken fewer, and a reader of the stream continues there as well.
+    /// </summary>
     public static WorkerRpcClient Attach(JsonRpc rpc)
     {
         ArgumentNullException.ThrowIfNull(rpc);
         var client = new WorkerRpcClient(rpc);
         rpc.AddLocalRpcMethod(IWorkerRpc.ChunkMethod, new Action<long, GenerationChunk>(client.Deliver));
+        rpc.SynchronizationContext = InlineSynchronizationContext.Instance;
         return client;
     }
 

@@ -57,6 +57,10 @@ internal static partial class SupervisorHost
         }
 
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+
+        // Each streamed token is one small write: send it from the thread that writes it rather than handing it to
+        // another thread first. The handlers never block, which is what this setting asks of them.
+        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             if (settings.Host is "localhost")
