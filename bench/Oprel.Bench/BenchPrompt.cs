@@ -4,13 +4,12 @@ namespace Oprel.Bench;
 
 /// <summary>
 /// The benchmark's raw prompts: words of tiny's story, each one token of the generated models' vocabulary, so that a
-/// prompt of N tokens is BOS and N-1 words. The first word differs between variants, so no run can reuse another's
-/// prompt cache beyond BOS.
+/// prompt of N tokens is BOS and N-1 words. Every word is drawn from the variant and its position, so two variants
+/// share no more than a chance word or two at the start, and no run can reuse another's prompt cache.
 /// </summary>
 internal static class BenchPrompt
 {
-    private static readonly string[] StoryWords = TinyCorpus.Story.Paragraphs
-        .SelectMany(p => p)
+    private static readonly string[] Vocabulary = TinyCorpus.Story.Words
         .Where(w => !TinyCorpus.Punctuation.Contains(w[0], StringComparison.Ordinal))
         .ToArray();
 
@@ -19,14 +18,21 @@ internal static class BenchPrompt
 
     public static string For(int variant, int tokens)
     {
-        var distinct = TinyCorpus.Story.Words;
         var words = new string[Math.Max(1, tokens - 1)];
-        words[0] = distinct[(int)((((long)variant * 7) + 3) % distinct.Count + distinct.Count) % distinct.Count];
-        for (var i = 1; i < words.Length; i++)
+        for (var i = 0; i < words.Length; i++)
         {
-            words[i] = StoryWords[(i - 1) % StoryWords.Length];
+            words[i] = Vocabulary[(int)(Mix(((ulong)(uint)variant << 32) | (uint)i) % (ulong)Vocabulary.Length)];
         }
 
         return string.Join(' ', words);
+    }
+
+    /// <summary>SplitMix64's finaliser: a well-spread number for each input.</summary>
+    private static ulong Mix(ulong value)
+    {
+        value += 0x9E3779B97F4A7C15UL;
+        value = (value ^ (value >> 30)) * 0xBF58476D1CE4E5B9UL;
+        value = (value ^ (value >> 27)) * 0x94D049BB133111EBUL;
+        return value ^ (value >> 31);
     }
 }

@@ -44,7 +44,7 @@ internal sealed class ChildProcessSetup : IBenchSetup
         return new ChildProcessSetup(process, name, double.Parse(ready.AsSpan("ready ".Length), CultureInfo.InvariantCulture));
     }
 
-    public ServerFigures? Figures() => null;
+    public Task<ServerFigures?> FiguresAsync() => Task.FromResult<ServerFigures?>(null);
 
     public async ValueTask DisposeAsync()
     {

@@ -60,8 +60,8 @@ internal sealed class ConcurrentServerSetup : IBenchSetup
         }
     }
 
-    public ServerFigures? Figures() => _server.Figures(
-        "(4) server, OPREL_NUM_PARALLEL=4", _coldLoadMs, _workerPid, Measurements.SelectMany(m => m.Runs).Max(r => r.LoadDurationMs));
+    public async Task<ServerFigures?> FiguresAsync() => await _server.FiguresAsync(
+        "(4) server, OPREL_NUM_PARALLEL=4", _coldLoadMs, _workerPid, Measurements.SelectMany(m => m.Runs).Max(r => r.LoadDurationMs), _model, _settings);
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 

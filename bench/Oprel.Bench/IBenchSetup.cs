@@ -5,6 +5,6 @@ internal interface IBenchSetup : IAsyncDisposable
 {
     IReadOnlyList<Measurement> Measurements { get; }
 
-    /// <summary>Memory and load figures of a server, read after the runs; null for in-process setups.</summary>
-    ServerFigures? Figures();
+    /// <summary>Memory and load figures of a server, read after the runs (it then restarts the worker a few times); null for in-process setups.</summary>
+    Task<ServerFigures?> FiguresAsync();
 }

@@ -101,7 +101,15 @@ try
 
     var reference = measurements.FirstOrDefault(m => m.Setup.StartsWith("(1)", StringComparison.Ordinal));
     var results = measurements.Select(m => m.Result(reference)).ToList();
-    var servers = setups.Select(s => s.Figures()).OfType<ServerFigures>().ToList();
+    var servers = new List<ServerFigures>();
+    foreach (var setup in setups)
+    {
+        if (await setup.FiguresAsync() is { } figures)
+        {
+            servers.Add(figures);
+        }
+    }
+
     Report.Print(Console.Out, results, servers, settings);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"Other processes' CPU while runs were timed: median {Metrics.Median(foreign) * 100:0.0}%, max {foreign.Max() * 100:0.0}% of the machine; " +

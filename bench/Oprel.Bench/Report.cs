@@ -21,12 +21,12 @@ internal static class Report
         if (servers.Count > 0)
         {
             output.WriteLine();
-            output.WriteLine("| server | supervisor RSS MiB | worker RSS MiB | cold load request ms | worker start to ready ms | worker's load_duration ms | warm requests' load_duration ms (max) |");
-            output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+            output.WriteLine($"| server | supervisor RSS MiB | worker RSS MiB | cold load request ms | first worker start to ready ms | worker's load_duration ms | worker start to ready ms, restarts (median of {ServerProcess.Restarts}) | warm requests' load_duration ms (max) |");
+            output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             foreach (var s in servers)
             {
                 output.WriteLine(Format(
-                    $"| {s.Setup} | {s.SupervisorRssMiB:0.0} | {s.WorkerRssMiB:0} | {s.ColdLoadMs:0} | {s.WorkerStartToReadyMs:0} | {s.WorkerReportedLoadMs:0} | {s.WarmLoadDurationMaxMs:0.000} |"));
+                    $"| {s.Setup} | {s.SupervisorRssMiB:0.0} | {s.WorkerRssMiB:0} | {s.ColdLoadMs:0} | {s.WorkerStartToReadyMs:0} | {s.WorkerReportedLoadMs:0} | {s.WorkerRestartToReadyMs:0} | {s.WarmLoadDurationMaxMs:0.000} |"));
             }
         }
 
@@ -75,8 +75,8 @@ internal static class Report
             rows.Add(Row($"{s.Setup}: a warm request pays no model load", Format($"max load_duration {s.WarmLoadDurationMaxMs:0.000} ms"), s.WarmLoadDurationMaxMs < 1));
             rows.Add(Row(
                 $"{s.Setup}: worker start-to-ready <= ~0.8 s",
-                Format($"{s.WorkerStartToReadyMs:0} ms (its load {s.WorkerReportedLoadMs:0} ms; the whole cold request {s.ColdLoadMs:0} ms)"),
-                s.WorkerStartToReadyMs <= 800));
+                Format($"{s.WorkerRestartToReadyMs:0} ms, median of {ServerProcess.Restarts} restarts (the first start {s.WorkerStartToReadyMs:0} ms, its load {s.WorkerReportedLoadMs:0} ms)"),
+                s.WorkerRestartToReadyMs <= 800));
         }
 
         if (rows.Count == 0)

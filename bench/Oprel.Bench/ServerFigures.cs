@@ -8,4 +8,5 @@ internal sealed record ServerFigures(
     double ColdLoadMs,
     double WorkerReportedLoadMs,
     double WorkerStartToReadyMs,
+    double WorkerRestartToReadyMs,
     double WarmLoadDurationMaxMs);

@@ -134,10 +134,45 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         return $"supervisor {Metrics.ResidentMiB(ProcessId):0} MiB, worker {worker:0} MiB";
     }
 
-    public ServerFigures Figures(string setup, double coldLoadMs, int workerPid, double warmLoadDurationMaxMs)
+    /// <summary>How many times <see cref="FiguresAsync"/> restarts the worker.</summary>
+    public const int Restarts = 3;
+
+    /// <summary>
+    /// The server's figures: memory now (with the model loaded), the first load's times, then the median time from
+    /// starting a worker to ready over <see cref="Restarts"/> unloads and reloads of the model, as a running server
+    /// starts workers (its code warm, the model file in the page cache).
+    /// </summary>
+    public async Task<ServerFigures> FiguresAsync(string setup, double coldLoadMs, int workerPid, double warmLoadDurationMaxMs, string model, BenchSettings settings)
     {
+        var supervisorRss = Metrics.ResidentMiB(ProcessId);
+        var workerRss = Metrics.ResidentMiB(workerPid);
         var (load, startToReady) = WorkerLoadTimes();
-        return new(setup, Metrics.ResidentMiB(ProcessId), Metrics.ResidentMiB(workerPid), coldLoadMs, load, startToReady, warmLoadDurationMaxMs);
+        var restarts = new List<double>();
+        for (var i = 0; i < Restarts; i++)
+        {
+            await UnloadAsync(model);
+            await Task.Delay(500);
+            var before = LoadedLines();
+            await LoadAsync(model, settings);
+            for (var wait = 0; LoadedLines() == before && wait < 50; wait++)
+            {
+                // The log line comes on the server's output, a moment after the answer.
+                await Task.Delay(20);
+            }
+
+            restarts.Add(WorkerLoadTimes().StartToReady);
+        }
+
+        return new(setup, supervisorRss, workerRss, coldLoadMs, load, startToReady, Metrics.Median(restarts), warmLoadDurationMaxMs);
+    }
+
+    private int LoadedLines() => _output.Count(line => LoadedLine().IsMatch(line));
+
+    private async Task UnloadAsync(string model)
+    {
+        var body = $$"""{"model":{{JsonSerializer.Serialize(model)}},"keep_alive":0,"stream":false}""";
+        using var response = await Http.PostAsync(new Uri("/api/generate", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
     }
 
     public async ValueTask DisposeAsync()

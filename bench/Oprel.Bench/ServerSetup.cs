@@ -9,10 +9,14 @@ internal sealed class ServerSetup : IBenchSetup
     private readonly ServerProcess _server;
     private readonly double _coldLoadMs;
     private readonly int _workerPid;
+    private readonly string _model;
+    private readonly BenchSettings _settings;
 
     private ServerSetup(ServerProcess server, double coldLoadMs, int workerPid, string model, BenchSettings settings)
     {
         _server = server;
+        _model = model;
+        _settings = settings;
         _coldLoadMs = coldLoadMs;
         _workerPid = workerPid;
         Measurements =
@@ -50,7 +54,8 @@ internal sealed class ServerSetup : IBenchSetup
         }
     }
 
-    public ServerFigures? Figures() => _server.Figures("(3) server, OPREL_NUM_PARALLEL=1", _coldLoadMs, _workerPid, Measurements[0].Runs.Max(r => r.LoadDurationMs));
+    public async Task<ServerFigures?> FiguresAsync() => await _server.FiguresAsync(
+        "(3) server, OPREL_NUM_PARALLEL=1", _coldLoadMs, _workerPid, Measurements[0].Runs.Max(r => r.LoadDurationMs), _model, _settings);
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
