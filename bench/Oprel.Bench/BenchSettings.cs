@@ -30,7 +30,7 @@ internal sealed record BenchSettings(
     public const int WarmUps = 3;
 
     /// <summary>Short requests a server gets first, so that its per-request code is warm as in a server that has run a while.</summary>
-    public const int ServerWarmUpRequests = 40;
+    public const int ServerWarmUpRequests = 100;
 
     /// <summary>Set in a child process that runs setup (1) or (2) for the parent: "1" or "2".</summary>
     public string? Child { get; init; }

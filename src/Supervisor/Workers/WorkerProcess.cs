@@ -3,6 +3,7 @@ using System.IO.Pipes;
 using Microsoft.Extensions.Logging;
 using Oprel.Logging;
 using Oprel.Rpc;
+using Oprel.Supervisor.Hosting;
 using Oprel.Supervisor.Telemetry;
 using StreamJsonRpc;
 
@@ -81,7 +82,7 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         // The worker's only socket is its pipe to the supervisor, whose handlers never block: reading it on the
         // socket engine's own thread saves a thread-pool wake-up per message (one per token), which on a small
         // machine takes a core from llama.cpp's threads.
-        start.Environment.TryAdd("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
+        start.Environment.TryAdd(SocketThreading.InlineCompletionsVariable, "1");
         foreach (var argument in executable.LeadingArguments.Concat(["--pipe", pipeName, "--parent", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             start.ArgumentList.Add(argument);
@@ -169,6 +170,15 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
             }
 
             Kill(_process);
+            try
+            {
+                using var exit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await _process.WaitForExitAsync(exit.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Killed, but not yet reaped: the runtime reaps it when it exits.
+            }
         }
 
         _rpc.Dispose();
@@ -176,6 +186,7 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    /// <summary>Sends the kill and returns: whoever needs the exit awaits it (this may run on a socket thread).</summary>
     private static void Kill(Process process)
     {
         try
@@ -183,7 +194,6 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
-                process.WaitForExit(TimeSpan.FromSeconds(5));
             }
         }
         catch (InvalidOperationException)
