@@ -6,7 +6,7 @@ namespace Oprel.Rpc;
 
 /// <summary>
 /// Builds the JSON-RPC connections both ends of a pipe use: System.Text.Json with Oprel's source-generated types,
-/// and W3C trace context (<c>traceparent</c>) carried on every request, so a trace follows a request from the SDK
+/// and W3C trace context (<c>traceparent</c>) carried on every request (not on chunk notifications), so a trace follows a request from the SDK
 /// or HTTP front through the supervisor into the worker.
 /// </summary>
 internal static class RpcConnection
@@ -20,6 +20,6 @@ internal static class RpcConnection
             OprelJsonContext.Default,
             formatter.JsonSerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver());
         var handler = new HeaderDelimitedMessageHandler(duplex, duplex, formatter);
-        return new JsonRpc(handler) { ActivityTracingStrategy = new ActivityTracingStrategy() };
+        return new JsonRpc(handler) { ActivityTracingStrategy = new RequestTracingStrategy() };
     }
 }
