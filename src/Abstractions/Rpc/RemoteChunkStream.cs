@@ -8,8 +8,12 @@ namespace Oprel.Rpc;
 /// request's result, which may be handled before the notifications that came ahead of it on the pipe. The last chunk
 /// is passed on only after all those it counts, so the reader sees them in order and complete.
 /// </summary>
-internal sealed class RemoteChunkStream
+internal sealed class RemoteChunkStream(TimeSpan? lostChunkTimeout = null)
 {
+    /// <summary>How long the last chunk waits for chunks it counts that have not arrived: they come before it on the
+    /// pipe, so any wait at all means one was lost (a message the connection could not read).</summary>
+    private readonly TimeSpan _lostChunkTimeout = lostChunkTimeout ?? TimeSpan.FromSeconds(10);
+
     // The reader continues on the thread that delivers (the connection's reader): its work per chunk is the chunk's.
     private readonly Channel<GenerationChunk> _channel = Channel.CreateUnbounded<GenerationChunk>(
         new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
@@ -43,6 +47,11 @@ internal sealed class RemoteChunkStream
             {
                 _last = request.Result;
                 CompleteIfWhole();
+                if (_last is not null)
+                {
+                    _ = FailIfStillIncompleteAsync();
+                }
+
                 return;
             }
 
@@ -54,6 +63,21 @@ internal sealed class RemoteChunkStream
 
     /// <summary>Throws the error that ended the stream, if one did; call once the reader has read everything.</summary>
     public void ThrowIfFailed() => _error?.Throw();
+
+    private async Task FailIfStillIncompleteAsync()
+    {
+        await Task.Delay(_lostChunkTimeout).ConfigureAwait(false);
+        lock (_gate)
+        {
+            if (_last is { } last)
+            {
+                _error = ExceptionDispatchInfo.Capture(new BackendException(
+                    $"The worker's answer lost {last.ChunksBefore - _delivered} of its {last.ChunksBefore} chunks on the way."));
+                _last = null;
+                _channel.Writer.TryComplete();
+            }
+        }
+    }
 
     private void CompleteIfWhole()
     {

@@ -58,6 +58,19 @@ public sealed class RemoteChunkStreamTests
     }
 
     [Fact]
+    public async Task End_WithChunksThatNeverCome_FailsInsteadOfWaitingForever()
+    {
+        var stream = new RemoteChunkStream(TimeSpan.FromMilliseconds(50));
+        stream.Deliver(new GenerationChunk { Text = "a" });
+        stream.End(Task.FromResult(new GenerationChunk { Done = true, ChunksBefore = 3 }));
+
+        var chunks = await ReadAllAsync(stream);
+        Assert.Equal("a", Assert.Single(chunks).Text);
+        var error = Assert.Throws<BackendException>(stream.ThrowIfFailed);
+        Assert.Contains("lost 2 of its 3 chunks", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Deliver_AfterTheStreamEnded_IsIgnored()
     {
         var stream = new RemoteChunkStream();
