@@ -61,9 +61,7 @@ internal sealed partial class WorkerPool : IAsyncDisposable
                     {
                         // The worker died and its pipe has not said so yet: start a new one now instead of handing
                         // out the dead one. It is not marked as stopping, so WatchAsync still counts the crash.
-                        _models.Remove(name);
-                        dead.ExpiryTimer?.Dispose();
-                        dead.ExpiryTimer = null;
+                        Forget(dead);
                     }
 
                     if (_models.TryGetValue(name, out var loaded))
@@ -472,11 +470,17 @@ internal sealed partial class WorkerPool : IAsyncDisposable
     /// <summary>Takes a model out of the pool; the caller stops its worker outside the lock.</summary>
     private LoadedModel Remove(LoadedModel model)
     {
-        _models.Remove(model.Name);
+        Forget(model);
         model.Stopping = true;
+        return model;
+    }
+
+    /// <summary>Takes a model out of the pool without marking it as stopping: its end still counts as a crash.</summary>
+    private void Forget(LoadedModel model)
+    {
+        _models.Remove(model.Name);
         model.ExpiryTimer?.Dispose();
         model.ExpiryTimer = null;
-        return model;
     }
 
     [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Loaded {Model} in worker {Pid} ({Milliseconds} ms; {StartToReadyMilliseconds} ms from starting the process to ready)")]

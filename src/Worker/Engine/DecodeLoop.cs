@@ -120,8 +120,7 @@ internal sealed partial class DecodeLoop : IDisposable
             {
                 _waiting.RemoveAt(i--);
                 sequence.Finish("cancel");
-                sequence.Dispose();
-                sequence.Close();
+                Release(sequence);
                 continue;
             }
 
