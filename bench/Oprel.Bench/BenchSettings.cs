@@ -4,8 +4,8 @@ namespace Oprel.Bench;
 
 /// <summary>
 /// The benchmark's knobs: <c>--size 134m|1b</c> or <c>--model PATH|tiny</c>, <c>--runs N --tokens N --prompt-tokens N
-/// --threads N --ctx N --batch N --join-tokens N --setups 1234 --models DIR --max-foreign-cpu F --max-repeats N</c>.
-/// A timed run during which other processes used more than the share F of the machine's CPU is repeated, at most N times.
+/// --threads N --ctx N --batch N --join-tokens N --setups 1234 --models DIR --max-foreign-cpu F --max-repeats N
+/// --oprel PATH</c>. A timed run during which other processes used more than the share F of the machine's CPU is repeated, at most N times.
 /// </summary>
 internal sealed record BenchSettings(
     string Size,
@@ -24,7 +24,7 @@ internal sealed record BenchSettings(
 {
     public const string Usage =
         "usage: Oprel.Bench [--size 134m|1b] [--model PATH|tiny] [--runs 5] [--tokens 128] [--prompt-tokens 128] [--threads 2] " +
-        "[--ctx 2048] [--batch 512] [--join-tokens 32] [--setups 1234] [--models DIR] [--max-foreign-cpu 0.1] [--max-repeats 4]";
+        "[--ctx 2048] [--batch 512] [--join-tokens 32] [--setups 1234] [--models DIR] [--max-foreign-cpu 0.1] [--max-repeats 4] [--oprel PATH]";
 
     /// <summary>Untimed runs of each setup before the timed ones: the JIT's tiers settle and the caches fill.</summary>
     public const int WarmUps = 3;
@@ -34,6 +34,9 @@ internal sealed record BenchSettings(
 
     /// <summary>Set in a child process that runs setup (1) or (2) for the parent: "1" or "2".</summary>
     public string? Child { get; init; }
+
+    /// <summary>The `oprel` program the server setups run: a published one, or null for the build beside the bench.</summary>
+    public string? Oprel { get; init; }
 
     public static BenchSettings Parse(string[] args)
     {
@@ -63,6 +66,7 @@ internal sealed record BenchSettings(
                 "--max-foreign-cpu" => settings with { MaxForeignCpu = double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture) },
                 "--max-repeats" => settings with { MaxRepeats = Number(value, 0) },
                 "--child" => settings with { Child = value },
+                "--oprel" => settings with { Oprel = File.Exists(value) ? Path.GetFullPath(value) : throw new ArgumentException($"No program at --oprel {value}.") },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };
         }

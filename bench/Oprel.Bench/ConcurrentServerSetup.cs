@@ -37,7 +37,7 @@ internal sealed class ConcurrentServerSetup : IBenchSetup
 
     public static async Task<IBenchSetup> StartAsync(string model, BenchSettings settings, CpuMonitor monitor)
     {
-        var server = await ServerProcess.StartAsync(parallel: Streams);
+        var server = await ServerProcess.StartAsync(parallel: Streams, settings);
         try
         {
             monitor.Track(server.ProcessId);

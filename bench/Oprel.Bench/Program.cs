@@ -43,6 +43,7 @@ else
 }
 
 Console.WriteLine($"model: {description}; {new FileInfo(modelPath).Length / 1024.0 / 1024.0:0.0} MiB");
+Console.WriteLine($"servers: {ServerProcess.Describe(settings)}");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average before: {LoadAverage()}");
 
 var monitor = new CpuMonitor();

@@ -34,11 +34,16 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<ServerProcess> StartAsync(int parallel)
+    /// <summary>The `oprel` program of the server setups, as the report names it.</summary>
+    public static string Describe(BenchSettings settings) => settings.Oprel is { } path
+        ? $"{path} (published)"
+        : $"{Path.Combine(AppContext.BaseDirectory, "oprel")} (the build beside the benchmark, JIT-compiled)";
+
+    public static async Task<ServerProcess> StartAsync(int parallel, BenchSettings settings)
     {
         var port = FreePort();
         var cache = Directory.CreateTempSubdirectory("oprel-bench-").FullName;
-        var apphost = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "oprel.exe" : "oprel");
+        var apphost = settings.Oprel ?? Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "oprel.exe" : "oprel");
         var start = File.Exists(apphost)
             ? new ProcessStartInfo(apphost)
             : new ProcessStartInfo("dotnet") { ArgumentList = { Path.Combine(AppContext.BaseDirectory, "oprel.dll") } };

@@ -33,7 +33,7 @@ internal sealed class ServerSetup : IBenchSetup
 
     public static async Task<IBenchSetup> StartAsync(string model, BenchSettings settings, CpuMonitor monitor)
     {
-        var server = await ServerProcess.StartAsync(parallel: 1);
+        var server = await ServerProcess.StartAsync(parallel: 1, settings);
         try
         {
             monitor.Track(server.ProcessId);

@@ -1,4 +1,5 @@
 using Oprel.OllamaApi;
+using PolyType;
 using StreamJsonRpc;
 
 namespace Oprel.Rpc;
@@ -7,7 +8,7 @@ namespace Oprel.Rpc;
 /// The contract the supervisor serves on its named pipe to the SDK and the CLI: the same operations as the
 /// HTTP API, without HTTP.
 /// </summary>
-[JsonRpcContract]
+[JsonRpcContract, GenerateShape(IncludeMethods = MethodShapeFlags.PublicInstance)]
 internal partial interface ISupervisorService
 {
     /// <summary>The server's version.</summary>

@@ -1,3 +1,4 @@
+using PolyType;
 using StreamJsonRpc;
 
 namespace Oprel.Rpc;
@@ -8,7 +9,7 @@ namespace Oprel.Rpc;
 /// is the final chunk, which counts the chunks sent before it. (StreamJsonRpc's IAsyncEnumerable support would cost
 /// a request and a response per token.)
 /// </summary>
-[JsonRpcContract]
+[JsonRpcContract, GenerateShape(IncludeMethods = MethodShapeFlags.PublicInstance)]
 internal partial interface IWorkerRpc
 {
     /// <summary>The notification that carries one chunk of a generation: the stream's id, then the chunk.</summary>

@@ -22,7 +22,7 @@ internal sealed class WorkerRpcServer : IWorkerRpc
     {
         ArgumentNullException.ThrowIfNull(rpc);
         ArgumentNullException.ThrowIfNull(service);
-        rpc.AddLocalRpcTarget<IWorkerRpc>(new WorkerRpcServer(service, rpc), null);
+        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromShape<IWorkerRpc>(), new WorkerRpcServer(service, rpc), null);
     }
 
     public Task<WorkerModelInfo> LoadAsync(WorkerLoadRequest request, CancellationToken cancellationToken) => _service.LoadAsync(request, cancellationToken);

@@ -8,10 +8,13 @@ namespace Oprel.Server;
 /// <param name="AssemblyPath">oprel.dll, passed first when <paramref name="ProcessPath"/> is the dotnet host.</param>
 internal sealed record ServerProgram(string ProcessPath, string AssemblyPath)
 {
-    /// <summary>This process, when it is `oprel` itself (the CLI starting its own server).</summary>
-    public static ServerProgram ForThisProcess(string assemblyPath) => new(
+    /// <summary>
+    /// This process, when it is `oprel` itself (the CLI starting its own server): the native `oprel` or its apphost,
+    /// or the dotnet host running oprel.dll from this program's folder.
+    /// </summary>
+    public static ServerProgram ForThisProcess() => new(
         Environment.ProcessPath ?? throw new OprelException("cannot start the Oprel server: the path of this program is unknown"),
-        assemblyPath);
+        Path.Combine(AppContext.BaseDirectory, "oprel.dll"));
 
     /// <summary>
     /// The `oprel` an application using the SDK starts: OPREL_SERVER_EXECUTABLE, else oprel.dll next to the application

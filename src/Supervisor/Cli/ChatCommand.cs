@@ -46,7 +46,7 @@ internal static class ChatCommand
         using var interrupt = new ConsoleInterrupt();
         try
         {
-            await new ServerLauncher(endpoint, config.CacheDir, () => ServerProgram.ForThisProcess(typeof(OprelCommandLine).Assembly.Location)).EnsureRunningAsync(interrupt.Begin(cancellationToken));
+            await new ServerLauncher(endpoint, config.CacheDir, ServerProgram.ForThisProcess).EnsureRunningAsync(interrupt.Begin(cancellationToken));
         }
         finally
         {

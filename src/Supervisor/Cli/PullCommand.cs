@@ -36,7 +36,7 @@ internal static class PullCommand
         using var api = new OprelHttpApi(endpoint.BaseUri);
         using var interrupt = new ConsoleInterrupt();
         var token = interrupt.Begin(cancellationToken);
-        await new ServerLauncher(endpoint, config.CacheDir, () => ServerProgram.ForThisProcess(typeof(OprelCommandLine).Assembly.Location)).EnsureRunningAsync(token);
+        await new ServerLauncher(endpoint, config.CacheDir, ServerProgram.ForThisProcess).EnsureRunningAsync(token);
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
         {
             var plain = new PlainPullProgress(Console.Out, TimeProvider.System);

@@ -64,7 +64,7 @@ internal static class RunCommand
         using var api = new OprelHttpApi(endpoint.BaseUri);
         using var interrupt = new ConsoleInterrupt();
         var token = interrupt.Begin(cancellationToken);
-        await new ServerLauncher(endpoint, config.CacheDir, () => ServerProgram.ForThisProcess(typeof(OprelCommandLine).Assembly.Location)).EnsureRunningAsync(token);
+        await new ServerLauncher(endpoint, config.CacheDir, ServerProgram.ForThisProcess).EnsureRunningAsync(token);
         var request = new ChatSession(model).CreateRequest(prompt);
         var result = await ChatStreamWriter.WriteAsync(api.ChatAsync(request, token), Console.Out, token);
         await Console.Out.WriteLineAsync();

@@ -2,6 +2,7 @@ using System.IO.Pipes;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Oprel.Rpc;
+using StreamJsonRpc;
 
 namespace Oprel.Supervisor.Hosting;
 
@@ -40,7 +41,7 @@ internal sealed partial class PipeEndpoint(SupervisorService service, ServeSetti
         await using (pipe)
         {
             using var rpc = RpcConnection.Create(pipe);
-            rpc.AddLocalRpcTarget<ISupervisorService>(service, null);
+            rpc.AddLocalRpcTarget(RpcTargetMetadata.FromShape<ISupervisorService>(), service, null);
             rpc.StartListening();
             await using (stoppingToken.Register(rpc.Dispose))
             {

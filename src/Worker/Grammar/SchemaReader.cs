@@ -148,7 +148,7 @@ internal static class SchemaReader
     public static string ToCompactJson(JsonNode? value) => value is null ? "null" : value.ToJsonString(CompactJson);
 
     /// <summary>The JSON string literal for <paramref name="text"/>, with its quotes.</summary>
-    public static string ToJsonString(string text) => JsonSerializer.Serialize(text, CompactJson);
+    public static string ToJsonString(string text) => JsonValue.Create(text).ToJsonString(CompactJson);
 
     /// <summary>The JSON type names a value has: an integral number is both an "integer" and a "number".</summary>
     public static IEnumerable<string> TypesOf(JsonNode? value)

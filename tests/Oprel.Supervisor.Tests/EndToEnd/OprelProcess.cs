@@ -4,13 +4,13 @@ using System.Net.Sockets;
 
 namespace Oprel.Supervisor.Tests.EndToEnd;
 
-/// <summary>Starts the real `oprel` executable that the build put next to the tests.</summary>
+/// <summary>Starts the real `oprel` executable that the build put next to the tests, or another one (a published `oprel`).</summary>
 internal static class OprelProcess
 {
-    public static ProcessStartInfo StartInfo(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    public static ProcessStartInfo StartInfo(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string? program = null)
     {
         var directory = AppContext.BaseDirectory;
-        var apphost = Path.Combine(directory, OperatingSystem.IsWindows() ? "oprel.exe" : "oprel");
+        var apphost = program ?? Path.Combine(directory, OperatingSystem.IsWindows() ? "oprel.exe" : "oprel");
         var start = File.Exists(apphost) ? new ProcessStartInfo(apphost) : new ProcessStartInfo("dotnet") { ArgumentList = { Path.Combine(directory, "oprel.dll") } };
         foreach (var argument in arguments)
         {
@@ -31,9 +31,9 @@ internal static class OprelProcess
 
     /// <summary>Runs `oprel ARGS` to completion and returns its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
-        IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, string? input = null)
+        IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, string? input = null, string? program = null)
     {
-        using var process = Process.Start(StartInfo(arguments, environment))!;
+        using var process = Process.Start(StartInfo(arguments, environment, program))!;
         if (input is not null)
         {
             await process.StandardInput.WriteAsync(input);

@@ -9,17 +9,19 @@ public sealed class ServerFixture : IAsyncLifetime, IAsyncDisposable
 {
     private readonly StringBuilder _log = new();
     private readonly IReadOnlyDictionary<string, string> _extraEnvironment;
+    private readonly string? _program;
     private Process? _server;
 
     public ServerFixture()
-        : this(new Dictionary<string, string>())
+        : this(new Dictionary<string, string>(), null)
     {
     }
 
-    /// <summary>A server with more OPREL_* settings, for tests that start their own.</summary>
-    private ServerFixture(IReadOnlyDictionary<string, string> extraEnvironment)
+    /// <summary>A server with more OPREL_* settings, or another `oprel` program, for tests that start their own.</summary>
+    private ServerFixture(IReadOnlyDictionary<string, string> extraEnvironment, string? program)
     {
         _extraEnvironment = extraEnvironment;
+        _program = program;
     }
 
     public int Port { get; } = OprelProcess.FreePort();
@@ -48,10 +50,10 @@ public sealed class ServerFixture : IAsyncLifetime, IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a server with extra settings; the caller disposes it.</summary>
-    public static async Task<ServerFixture> StartAsync(IReadOnlyDictionary<string, string> extraEnvironment)
+    /// <summary>Starts a server with extra settings (and the `oprel` at <paramref name="program"/>, if given); the caller disposes it.</summary>
+    public static async Task<ServerFixture> StartAsync(IReadOnlyDictionary<string, string> extraEnvironment, string? program = null)
     {
-        var server = new ServerFixture(extraEnvironment);
+        var server = new ServerFixture(extraEnvironment, program);
         await server.InitializeAsync();
         return server;
     }
@@ -70,7 +72,7 @@ public sealed class ServerFixture : IAsyncLifetime, IAsyncDisposable
     public async Task InitializeAsync()
     {
         Http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromMinutes(2) };
-        _server = Process.Start(OprelProcess.StartInfo(["serve", "--host", "127.0.0.1", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture)], Environment))!;
+        _server = Process.Start(OprelProcess.StartInfo(["serve", "--host", "127.0.0.1", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture)], Environment, _program))!;
         _server.OutputDataReceived += (_, e) => Append(e.Data);
         _server.ErrorDataReceived += (_, e) => Append(e.Data);
         _server.BeginOutputReadLine();
