@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using Oprel.Logging;
 using Oprel.Telemetry;
 using Oprel.Worker.Hosting;
@@ -18,20 +16,12 @@ catch (ArgumentException error)
 }
 
 // One line per entry, no colours: the supervisor reads the level from each line and logs it at that level.
-using var loggerFactory = LoggerFactory.Create(builder => builder
-    .SetMinimumLevel(LogLevels.FromEnvironment())
-    .AddSimpleConsole(options =>
-    {
-        options.SingleLine = true;
-        options.ColorBehavior = LoggerColorBehavior.Disabled;
-    }));
-var logger = loggerFactory.CreateLogger("Oprel.Worker");
+var logger = new StandardErrorLogger("Oprel.Worker", LogLevels.FromEnvironment(), Console.Error);
 var traceExport = TraceExport.Start(OtlpExport.EndpointFromEnvironment());
 var exitCode = await WorkerHost.RunAsync(arguments, logger);
 
-// Environment.Exit skips using blocks: send the last spans and log lines now.
+// Environment.Exit skips using blocks: send the last spans now (log lines are written as they come).
 traceExport?.Dispose();
-loggerFactory.Dispose();
 
 // The engine's native threads and memory go with the process; exiting now frees the model at once.
 Environment.Exit(exitCode);

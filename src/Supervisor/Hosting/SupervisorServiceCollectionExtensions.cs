@@ -52,11 +52,11 @@ internal static class SupervisorServiceCollectionExtensions
             var workerLogger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("Oprel.Worker");
             var metrics = provider.GetRequiredService<SupervisorMetrics>();
             var pool = new WorkerPool(
-                async (model, cancellationToken) =>
+                async (load, cancellationToken) =>
                 {
                     var worker = await WorkerProcess.StartAsync(
-                        executable, model, workerLogger, (service, pid) => new InstrumentedWorkerService(service, model, pid, metrics), cancellationToken);
-                    metrics.WorkerStarted(model);
+                        executable, load, workerLogger, (service, pid) => new InstrumentedWorkerService(service, load.ModelName, pid, metrics), cancellationToken);
+                    metrics.WorkerStarted(load.ModelName);
                     return worker;
                 },
                 provider.GetRequiredService<SupervisorOptions>(),

@@ -16,7 +16,7 @@ internal sealed partial class WorkerPool : IAsyncDisposable
 {
     public static readonly TimeSpan DefaultKeepAlive = TimeSpan.FromMinutes(5);
 
-    private readonly Func<string, CancellationToken, Task<WorkerProcess>> _startWorker;
+    private readonly Func<WorkerLoadRequest, CancellationToken, Task<WorkerProcess>> _startWorker;
     private readonly SupervisorOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<WorkerPool> _logger;
@@ -28,7 +28,7 @@ internal sealed partial class WorkerPool : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _healthLoop;
 
-    public WorkerPool(Func<string, CancellationToken, Task<WorkerProcess>> startWorker, SupervisorOptions options, TimeProvider time, ILogger<WorkerPool> logger)
+    public WorkerPool(Func<WorkerLoadRequest, CancellationToken, Task<WorkerProcess>> startWorker, SupervisorOptions options, TimeProvider time, ILogger<WorkerPool> logger)
     {
         _startWorker = startWorker;
         _options = options;
@@ -315,22 +315,21 @@ internal sealed partial class WorkerPool : IAsyncDisposable
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var worker = await _startWorker(name, _stopping.Token);
+            var load = new WorkerLoadRequest
+            {
+                ModelPath = settings.ModelPath,
+                ModelName = name,
+                ContextSize = settings.ContextSize,
+                Threads = settings.Threads,
+                BatchSize = settings.BatchSize,
+                GpuLayers = settings.GpuLayers,
+                Parallel = settings.Parallel,
+                NativeLibraryDirectory = settings.NativeLibraryDirectory,
+            };
+            var worker = await _startWorker(load, _stopping.Token);
             try
             {
-                var info = await worker.Service.LoadAsync(
-                    new WorkerLoadRequest
-                    {
-                        ModelPath = settings.ModelPath,
-                        ModelName = name,
-                        ContextSize = settings.ContextSize,
-                        Threads = settings.Threads,
-                        BatchSize = settings.BatchSize,
-                        GpuLayers = settings.GpuLayers,
-                        Parallel = settings.Parallel,
-                        NativeLibraryDirectory = settings.NativeLibraryDirectory,
-                    },
-                    _stopping.Token);
+                var info = await worker.Service.LoadAsync(load, _stopping.Token);
                 var model = new LoadedModel(name, settings, worker, info) { LastUsed = _time.GetUtcNow() };
                 lock (_gate)
                 {

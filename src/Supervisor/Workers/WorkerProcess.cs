@@ -58,11 +58,17 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         return code > 128 && !OperatingSystem.IsWindows() ? $"was killed by signal {code - 128}" : $"exited with code {code}";
     }
 
-    /// <summary>Starts a worker and connects to it; <paramref name="instrument"/> wraps its RPC proxy (given the process id).</summary>
+    /// <summary>
+    /// Starts a worker for <paramref name="load"/>'s model, which it begins to load at once (the caller still sends
+    /// the same request with LoadAsync, which returns when that load is done), and connects to it;
+    /// <paramref name="instrument"/> wraps its RPC proxy (given the process id).
+    /// </summary>
     public static async Task<WorkerProcess> StartAsync(
-        WorkerExecutable executable, string modelName, ILogger logger, Func<IWorkerService, int, IWorkerService> instrument, CancellationToken cancellationToken)
+        WorkerExecutable executable, WorkerLoadRequest load, ILogger logger, Func<IWorkerService, int, IWorkerService> instrument, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(load);
         ArgumentNullException.ThrowIfNull(instrument);
+        var modelName = load.ModelName;
         var pipeName = PipeNames.Worker(Environment.ProcessId);
         var start = new ProcessStartInfo(executable.FileName)
         {
@@ -74,6 +80,7 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         };
         // The worker logs what the supervisor would keep of its output, no more (the supervisor's level may come from elsewhere than the environment).
         start.Environment["OPREL_LOG_LEVEL"] = LogLevels.Name(LogLevels.MinimumEnabled(logger));
+        start.Environment[WorkerPreload.EnvironmentVariable] = WorkerPreload.Write(load);
 
         // The worker runs on the supervisor's runtime config, which turns dynamic PGO off to keep the supervisor small;
         // the decode loop is hot managed code that profits from it.

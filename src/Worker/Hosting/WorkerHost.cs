@@ -13,6 +13,13 @@ internal static partial class WorkerHost
     public static async Task<int> RunAsync(WorkerArguments arguments, ILogger logger)
     {
         using var stop = new CancellationTokenSource();
+        using var service = new WorkerService(logger, (request, log) => LlamaEngine.Load(request, log, streamOnDecodeThread: true));
+        if (WorkerPreload.Read(Environment.GetEnvironmentVariable(WorkerPreload.EnvironmentVariable)) is { } preload)
+        {
+            // The model loads while the pipe and the JSON-RPC connection are set up.
+            service.Preload(preload);
+        }
+
         await using var pipe = new NamedPipeServerStream(
             arguments.PipeName, PipeDirection.InOut, 1, PipeTransmissionMode.Byte, PipeOptions.Asynchronous | PipeOptions.CurrentUserOnly);
         using (var connectTimeout = new CancellationTokenSource(ConnectTimeout))
@@ -28,7 +35,6 @@ internal static partial class WorkerHost
             }
         }
 
-        using var service = new WorkerService(logger, (request, log) => LlamaEngine.Load(request, log, streamOnDecodeThread: true));
         using var rpc = RpcConnection.Create(pipe);
         WorkerRpcServer.Register(rpc, service);
         rpc.StartListening();

@@ -14,9 +14,22 @@ internal sealed class WorkerService(ILogger logger, Func<WorkerLoadRequest, ILog
     private readonly SemaphoreSlim _loadGate = new(1, 1);
     private IInferenceEngine? _engine;
     private string? _modelName;
+    private WorkerLoadRequest? _preloadRequest;
+    private Task<IInferenceEngine>? _preload;
 
     /// <summary>Completes when the supervisor asked the worker to exit.</summary>
     public Task ShutdownRequested => _shutdown.Task;
+
+    /// <summary>
+    /// Starts loading <paramref name="request"/>'s model now, before the supervisor asks (see <see cref="WorkerPreload"/>);
+    /// call once, before the connection serves requests. A <see cref="LoadAsync"/> for the same request gets this load.
+    /// </summary>
+    public void Preload(WorkerLoadRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        _preloadRequest = request;
+        _preload = Task.Run(() => loadEngine(request, logger));
+    }
 
     public async Task<WorkerModelInfo> LoadAsync(WorkerLoadRequest request, CancellationToken cancellationToken)
     {
@@ -30,8 +43,7 @@ internal sealed class WorkerService(ILogger logger, Func<WorkerLoadRequest, ILog
                 throw new LocalRpcException($"This worker already serves '{_engine.Info.ModelPath}'.") { ErrorCode = RpcErrorCodes.InvalidRequest };
             }
 
-            // Loading blocks in native code for a while: keep it off the RPC thread.
-            _engine = await Task.Run(() => loadEngine(request, logger), cancellationToken);
+            _engine = await LoadEngineAsync(request, cancellationToken);
             _modelName = request.ModelName;
             span?.SetTag("oprel.model.context_size", request.ContextSize);
             span?.SetTag("oprel.model.gpu_layers", request.GpuLayers);
@@ -90,6 +102,24 @@ internal sealed class WorkerService(ILogger logger, Func<WorkerLoadRequest, ILog
         _engine?.Dispose();
         _engine = null;
         _loadGate.Dispose();
+    }
+
+    private async Task<IInferenceEngine> LoadEngineAsync(WorkerLoadRequest request, CancellationToken cancellationToken)
+    {
+        if (_preload is { } preload)
+        {
+            _preload = null;
+            if (request == _preloadRequest)
+            {
+                return await preload.WaitAsync(cancellationToken);
+            }
+
+            // Asked for another model than the one handed at start: let that load finish and free it.
+            await preload.ContinueWith(static done => { if (done.IsCompletedSuccessfully) done.Result.Dispose(); }, TaskScheduler.Default);
+        }
+
+        // Loading blocks in native code for a while: keep it off the RPC thread.
+        return await Task.Run(() => loadEngine(request, logger), cancellationToken);
     }
 
     private IInferenceEngine Engine =>
