@@ -11,14 +11,10 @@ namespace Oprel.Supervisor.Workers;
 /// </summary>
 internal sealed record WorkerExecutable(string FileName, IReadOnlyList<string> LeadingArguments)
 {
-    /// <summary>The folder of a published `oprel` that holds the worker.</summary>
-    public const string PublishedFolder = "worker";
-
-    public static WorkerExecutable Locate() => Locate(AppContext.BaseDirectory);
-
-    internal static WorkerExecutable Locate(string directory)
+    public static WorkerExecutable Locate()
     {
-        var published = Path.Combine(directory, PublishedFolder);
+        var directory = AppContext.BaseDirectory;
+        var published = Path.Combine(directory, "worker");
         if (Directory.Exists(published))
         {
             // The apphost finds the .NET runtime (DOTNET_ROOT, the installed location) the way any .NET program does.

@@ -82,8 +82,9 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         start.Environment["OPREL_LOG_LEVEL"] = LogLevels.Name(LogLevels.MinimumEnabled(logger));
         start.Environment[WorkerPreload.EnvironmentVariable] = WorkerPreload.Write(load);
 
-        // The worker runs on the supervisor's runtime config, which turns dynamic PGO off to keep the supervisor small;
-        // the decode loop is hot managed code that profits from it.
+        // In a build the worker runs on the supervisor's runtime config, which turns dynamic PGO off to keep the
+        // supervisor small; the decode loop is hot managed code that profits from it. (A published worker has its own
+        // runtime config, with it on.)
         start.Environment.TryAdd("DOTNET_TieredPGO", "1");
 
         // The worker's only socket is its pipe to the supervisor, whose handlers never block: reading it on the

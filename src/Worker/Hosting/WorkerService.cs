@@ -14,8 +14,7 @@ internal sealed class WorkerService(ILogger logger, Func<WorkerLoadRequest, ILog
     private readonly SemaphoreSlim _loadGate = new(1, 1);
     private IInferenceEngine? _engine;
     private string? _modelName;
-    private WorkerLoadRequest? _preloadRequest;
-    private Task<IInferenceEngine>? _preload;
+    private (WorkerLoadRequest Request, Task<IInferenceEngine> Engine)? _preload;
 
     /// <summary>Completes when the supervisor asked the worker to exit.</summary>
     public Task ShutdownRequested => _shutdown.Task;
@@ -27,8 +26,7 @@ internal sealed class WorkerService(ILogger logger, Func<WorkerLoadRequest, ILog
     public void Preload(WorkerLoadRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        _preloadRequest = request;
-        _preload = Task.Run(() => loadEngine(request, logger));
+        _preload = (request, Task.Run(() => loadEngine(request, logger)));
     }
 
     public async Task<WorkerModelInfo> LoadAsync(WorkerLoadRequest request, CancellationToken cancellationToken)
@@ -109,13 +107,13 @@ internal sealed class WorkerService(ILogger logger, Func<WorkerLoadRequest, ILog
         if (_preload is { } preload)
         {
             _preload = null;
-            if (request == _preloadRequest)
+            if (request == preload.Request)
             {
-                return await preload.WaitAsync(cancellationToken);
+                return await preload.Engine.WaitAsync(cancellationToken);
             }
 
             // Asked for another model than the one handed at start: let that load finish and free it.
-            await preload.ContinueWith(static done => { if (done.IsCompletedSuccessfully) done.Result.Dispose(); }, TaskScheduler.Default);
+            await preload.Engine.ContinueWith(static done => { if (done.IsCompletedSuccessfully) done.Result.Dispose(); }, TaskScheduler.Default);
         }
 
         // Loading blocks in native code for a while: keep it off the RPC thread.
