@@ -2,8 +2,8 @@ namespace Oprel.Rpc;
 
 /// <summary>
 /// Runs what is posted to it at once, on the posting thread. Given to a connection whose inbound handlers are short
-/// and never block (the supervisor's end of a worker pipe: chunk notifications), it lets each message be handled by
-/// the thread that read it instead of waking another one per message.
+/// and never block (the worker's end of its JSON-RPC pipe), it lets each message be handled by the thread that read it
+/// instead of waking another one per message.
 /// </summary>
 internal sealed class InlineSynchronizationContext : SynchronizationContext
 {

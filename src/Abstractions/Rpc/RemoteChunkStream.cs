@@ -4,14 +4,14 @@ using System.Threading.Channels;
 namespace Oprel.Rpc;
 
 /// <summary>
-/// The supervisor's end of one generation on a worker's pipe: chunks arrive as notifications, the last one as the
-/// request's result, which may be handled before the notifications that came ahead of it on the pipe. The last chunk
+/// The supervisor's end of one generation on a worker's pipes: chunks arrive on the token pipe, the last one as the
+/// request's result on the JSON-RPC pipe, which may be read before chunks the worker wrote ahead of it. The last chunk
 /// is passed on only after all those it counts, so the reader sees them in order and complete.
 /// </summary>
 internal sealed class RemoteChunkStream(TimeSpan? lostChunkTimeout = null)
 {
-    /// <summary>How long the last chunk waits for chunks it counts that have not arrived: they come before it on the
-    /// pipe, so any wait at all means one was lost (a message the connection could not read).</summary>
+    /// <summary>How long the last chunk waits for chunks it counts that have not arrived: they were written before it,
+    /// so a wait longer than a thread's wake-up means one was lost (the token pipe broke).</summary>
     private readonly TimeSpan _lostChunkTimeout = lostChunkTimeout ?? TimeSpan.FromSeconds(10);
 
     // The reader continues on the thread that delivers (the connection's reader): its work per chunk is the chunk's.

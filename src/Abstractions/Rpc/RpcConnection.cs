@@ -9,7 +9,7 @@ namespace Oprel.Rpc;
 /// <summary>
 /// Builds the JSON-RPC connections both ends of a pipe use: System.Text.Json with source-generated types only
 /// (Oprel's and StreamJsonRpc's own; no reflection, so the native-compiled `oprel` reads and writes them exactly as the JIT-compiled one), and
-/// W3C trace context (<c>traceparent</c>) carried on every request (not on chunk notifications), so a trace follows a
+/// W3C trace context (<c>traceparent</c>) carried on every request, so a trace follows a
 /// request from the SDK or HTTP front through the supervisor into the worker.
 /// </summary>
 internal static class RpcConnection
@@ -28,6 +28,6 @@ internal static class RpcConnection
         formatter.RegisterGenericType<OllamaGenerateResponse>();
         formatter.RegisterGenericType<OllamaChatResponse>();
         var handler = new HeaderDelimitedMessageHandler(duplex, duplex, formatter);
-        return new JsonRpc(handler) { ActivityTracingStrategy = new RequestTracingStrategy() };
+        return new JsonRpc(handler) { ActivityTracingStrategy = new ActivityTracingStrategy() };
     }
 }

@@ -6,7 +6,7 @@ namespace Oprel.Rpc;
 
 /// <summary>
 /// The supervisor's end of <see cref="IWorkerRpc"/>: an <see cref="IWorkerService"/> over a worker's connection, whose
-/// generations gather the chunks the worker pushes as notifications into one ordered stream.
+/// generations gather the chunks the worker writes to its token pipe into one ordered stream.
 /// </summary>
 internal sealed class WorkerRpcClient : IWorkerService
 {
@@ -20,16 +20,22 @@ internal sealed class WorkerRpcClient : IWorkerService
     }
 
     /// <summary>
-    /// A client on <paramref name="rpc"/>; call before it starts listening. It adds the chunk handler, and has the
-    /// connection handle inbound messages (only chunks come in) on the thread that read them: per token, that is one
-    /// thread woken fewer, and a reader of the stream continues there as well.
+    /// Completes when the token pipe has ended: the worker closed it or exited. Faults if the pipe broke or carried
+    /// something that is not a frame.
     /// </summary>
-    public static WorkerRpcClient Attach(JsonRpc rpc)
+    public Task TokensEnded { get; private set; } = Task.CompletedTask;
+
+    /// <summary>
+    /// A client on <paramref name="rpc"/>, reading the chunks of its generations from <paramref name="tokens"/> on a
+    /// thread of its own (named <paramref name="threadName"/>) until that stream ends; call before the connection
+    /// starts listening. A reader of a generation continues on that thread, so the chunk reaches its HTTP response
+    /// without another thread being woken.
+    /// </summary>
+    public static WorkerRpcClient Attach(JsonRpc rpc, Stream tokens, string threadName = "oprel-tokens")
     {
         ArgumentNullException.ThrowIfNull(rpc);
         var client = new WorkerRpcClient(rpc);
-        rpc.AddLocalRpcMethod(IWorkerRpc.ChunkMethod, new Action<long, GenerationChunk>(client.Deliver));
-        rpc.SynchronizationContext = InlineSynchronizationContext.Instance;
+        client.TokensEnded = TokenFrameReader.Start(tokens, client.Deliver, threadName);
         return client;
     }
 
@@ -68,11 +74,11 @@ internal sealed class WorkerRpcClient : IWorkerService
 
     public Task ShutdownAsync(CancellationToken cancellationToken) => _proxy.ShutdownAsync(cancellationToken);
 
-    private void Deliver(long stream, GenerationChunk chunk)
+    private void Deliver(long stream, string text)
     {
         if (_streams.TryGetValue(stream, out var target))
         {
-            target.Deliver(chunk);
+            target.Deliver(new GenerationChunk { Text = text });
         }
     }
 }

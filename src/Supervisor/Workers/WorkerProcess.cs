@@ -10,21 +10,23 @@ using StreamJsonRpc;
 namespace Oprel.Supervisor.Workers;
 
 /// <summary>
-/// One Oprel.Worker process and the JSON-RPC connection to it. The worker's own output goes to the supervisor's
-/// log; the worker exits by itself when this process dies.
+/// One Oprel.Worker process, the JSON-RPC connection to it and the pipe its generations' chunks come back on. The
+/// worker's own output goes to the supervisor's log; the worker exits by itself when this process dies.
 /// </summary>
 internal sealed partial class WorkerProcess : IAsyncDisposable
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
     private readonly Process _process;
     private readonly JsonRpc _rpc;
+    private readonly Stream _tokens;
     private readonly ILogger _logger;
     private int _disposed;
 
-    private WorkerProcess(Process process, JsonRpc rpc, IWorkerService service, ILogger logger)
+    private WorkerProcess(Process process, JsonRpc rpc, Stream tokens, IWorkerService service, ILogger logger)
     {
         _process = process;
         _rpc = rpc;
+        _tokens = tokens;
         Service = service;
         _logger = logger;
     }
@@ -82,14 +84,9 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         start.Environment["OPREL_LOG_LEVEL"] = LogLevels.Name(LogLevels.MinimumEnabled(logger));
         start.Environment[WorkerPreload.EnvironmentVariable] = WorkerPreload.Write(load);
 
-        // In a build the worker runs on the supervisor's runtime config, which turns dynamic PGO off to keep the
-        // supervisor small; the decode loop is hot managed code that profits from it. (A published worker has its own
-        // runtime config, with it on.)
-        start.Environment.TryAdd("DOTNET_TieredPGO", "1");
-
-        // The worker's only socket is its pipe to the supervisor, whose handlers never block: reading it on the
-        // socket engine's own thread saves a thread-pool wake-up per message (one per token), which on a small
-        // machine takes a core from llama.cpp's threads.
+        // The worker's only asynchronous socket is its JSON-RPC pipe, whose handlers never block: reading it on the
+        // socket engine's own thread saves a thread-pool wake-up per message, which on a small machine takes a core
+        // from llama.cpp's threads.
         start.Environment.TryAdd(SocketThreading.InlineCompletionsVariable, "1");
         foreach (var argument in executable.LeadingArguments.Concat(["--pipe", pipeName, "--parent", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
@@ -110,6 +107,9 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         LogStarted(logger, modelName, pid);
 
         var pipe = new NamedPipeClientStream(".", pipeName, PipeDirection.InOut, PipeOptions.Asynchronous | PipeOptions.CurrentUserOnly);
+
+        // Read with blocking reads on a thread of its own (WorkerRpcClient), so it is never asynchronous.
+        var tokens = new NamedPipeClientStream(".", PipeNames.WorkerTokens(pipeName), PipeDirection.In, PipeOptions.CurrentUserOnly);
         try
         {
             using var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -123,9 +123,11 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
             }
 
             await connected;
+            await tokens.ConnectAsync(connect.Token);
         }
         catch (Exception error) when (error is OperationCanceledException or IOException or TimeoutException)
         {
+            await tokens.DisposeAsync();
             await pipe.DisposeAsync();
             Kill(process);
             process.Dispose();
@@ -134,6 +136,7 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         }
         catch
         {
+            await tokens.DisposeAsync();
             await pipe.DisposeAsync();
             Kill(process);
             process.Dispose();
@@ -141,9 +144,11 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         }
 
         var rpc = RpcConnection.Create(pipe);
-        var service = WorkerRpcClient.Attach(rpc);
+        var service = WorkerRpcClient.Attach(rpc, tokens, $"oprel-tokens-{pid}");
+        _ = service.TokensEnded.ContinueWith(
+            ended => LogTokenPipeBroken(logger, pid, ended.Exception!.InnerException!), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         rpc.StartListening();
-        return new WorkerProcess(process, rpc, instrument(service, pid), logger);
+        return new WorkerProcess(process, rpc, tokens, instrument(service, pid), logger);
     }
 
     /// <summary>Why the supervisor killed it, if it did.</summary>
@@ -190,6 +195,7 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         }
 
         _rpc.Dispose();
+        await _tokens.DisposeAsync();
         LogStopped(_logger, _process.Id);
         _process.Dispose();
     }
@@ -227,6 +233,9 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
 
     [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Worker {Pid} did not stop when asked; killed it")]
     private static partial void LogForcedStop(ILogger logger, int pid);
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Error, Message = "The token pipe of worker {Pid} broke; its generations' chunks are lost")]
+    private static partial void LogTokenPipeBroken(ILogger logger, int pid, Exception error);
 
     /// <summary>A line of the worker's own log, at the level the worker gave it.</summary>
     [LoggerMessage(EventId = 203, Message = "[worker {Pid}] {Line}")]

@@ -5,7 +5,10 @@ using Oprel.Worker.Engine;
 
 namespace Oprel.Worker.Hosting;
 
-/// <summary>Runs a worker process: serves <see cref="IWorkerService"/> on the named pipe until told to stop, the pipe closes or the parent dies.</summary>
+/// <summary>
+/// Runs a worker process: serves <see cref="IWorkerService"/> on its named pipe, and writes its generations' chunks to
+/// a second one, until told to stop, the pipe closes or the parent dies.
+/// </summary>
 internal static partial class WorkerHost
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
@@ -22,11 +25,17 @@ internal static partial class WorkerHost
 
         await using var pipe = new NamedPipeServerStream(
             arguments.PipeName, PipeDirection.InOut, 1, PipeTransmissionMode.Byte, PipeOptions.Asynchronous | PipeOptions.CurrentUserOnly);
+
+        // Written synchronously by the decode thread, never asynchronously: the pipe stays out of the socket event
+        // loop, which would otherwise wake up each time the supervisor reads a token.
+        await using var tokens = new NamedPipeServerStream(
+            PipeNames.WorkerTokens(arguments.PipeName), PipeDirection.Out, 1, PipeTransmissionMode.Byte, PipeOptions.CurrentUserOnly);
         using (var connectTimeout = new CancellationTokenSource(ConnectTimeout))
         {
             try
             {
                 await pipe.WaitForConnectionAsync(connectTimeout.Token);
+                await tokens.WaitForConnectionAsync(connectTimeout.Token);
             }
             catch (OperationCanceledException)
             {
@@ -36,7 +45,7 @@ internal static partial class WorkerHost
         }
 
         using var rpc = RpcConnection.Create(pipe);
-        WorkerRpcServer.Register(rpc, service);
+        WorkerRpcServer.Register(rpc, tokens, service);
         rpc.StartListening();
 
         var parentGone = ParentProcessWatch.WaitForExitAsync(arguments.ParentProcessId, TimeSpan.FromSeconds(1), stop.Token);

@@ -23,6 +23,8 @@ public sealed class RpcTracingTests : IAsyncLifetime
     private WorkerService _worker = null!;
     private JsonRpc _server = null!;
     private JsonRpc _client = null!;
+    private Stream _workerTokens = null!;
+    private Stream _supervisorTokens = null!;
     private PrometheusExporter _exporter = null!;
     private IWorkerService _proxy = null!;
     private IWorkerService _uninstrumented = null!;
@@ -30,28 +32,30 @@ public sealed class RpcTracingTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var (serverStream, clientStream) = FullDuplexStream.CreatePair();
+        (_workerTokens, _supervisorTokens) = FullDuplexStream.CreatePair();
         _worker = new WorkerService(NullLogger.Instance, (_, _) => new TimedEngine());
         _server = RpcConnection.Create(serverStream);
-        WorkerRpcServer.Register(_server, _worker);
+        WorkerRpcServer.Register(_server, _workerTokens, _worker);
         _server.StartListening();
         _client = RpcConnection.Create(clientStream);
         var factory = _services.GetRequiredService<IMeterFactory>();
         _exporter = new PrometheusExporter(factory, [SupervisorMetrics.MeterName]);
-        _uninstrumented = WorkerRpcClient.Attach(_client);
+        _uninstrumented = WorkerRpcClient.Attach(_client, _supervisorTokens);
         _proxy = new InstrumentedWorkerService(_uninstrumented, "timed:latest", 4242, new SupervisorMetrics(factory));
         _client.StartListening();
         await _proxy.LoadAsync(new WorkerLoadRequest { ModelPath = "/models/timed.gguf", ModelName = "timed:latest" }, CancellationToken.None);
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
         _client.Dispose();
         _server.Dispose();
         _worker.Dispose();
+        await _workerTokens.DisposeAsync();
+        await _supervisorTokens.DisposeAsync();
         _exporter.Dispose();
         _services.Dispose();
         _spans.Dispose();
-        return Task.CompletedTask;
     }
 
     [Fact]
@@ -106,12 +110,15 @@ public sealed class RpcTracingTests : IAsyncLifetime
     public async Task Load_WorkerLoadSpanHangsUnderTheSupervisorsLoadSpan()
     {
         var (serverStream, clientStream) = FullDuplexStream.CreatePair();
+        var (workerTokens, supervisorTokens) = FullDuplexStream.CreatePair();
+        await using var disposeWorkerTokens = workerTokens;
+        await using var disposeSupervisorTokens = supervisorTokens;
         using var worker = new WorkerService(NullLogger.Instance, (_, _) => new TimedEngine());
         using var server = RpcConnection.Create(serverStream);
-        WorkerRpcServer.Register(server, worker);
+        WorkerRpcServer.Register(server, workerTokens, worker);
         server.StartListening();
         using var client = RpcConnection.Create(clientStream);
-        var proxy = new InstrumentedWorkerService(WorkerRpcClient.Attach(client), "timed:latest", 1, new SupervisorMetrics(_services.GetRequiredService<IMeterFactory>()));
+        var proxy = new InstrumentedWorkerService(WorkerRpcClient.Attach(client, supervisorTokens), "timed:latest", 1, new SupervisorMetrics(_services.GetRequiredService<IMeterFactory>()));
         client.StartListening();
 
         ActivityTraceId traceId;

@@ -13,27 +13,31 @@ public sealed class WorkerServiceRpcTests : IAsyncLifetime
     private WorkerService _service = null!;
     private JsonRpc _server = null!;
     private JsonRpc _client = null!;
+    private Stream _workerTokens = null!;
+    private Stream _supervisorTokens = null!;
     private IWorkerService _proxy = null!;
 
     public Task InitializeAsync()
     {
         var (serverStream, clientStream) = FullDuplexStream.CreatePair();
+        (_workerTokens, _supervisorTokens) = FullDuplexStream.CreatePair();
         _service = new WorkerService(NullLogger.Instance, (_, _) => _engine);
         _server = RpcConnection.Create(serverStream);
-        WorkerRpcServer.Register(_server, _service);
+        WorkerRpcServer.Register(_server, _workerTokens, _service);
         _server.StartListening();
         _client = RpcConnection.Create(clientStream);
-        _proxy = WorkerRpcClient.Attach(_client);
+        _proxy = WorkerRpcClient.Attach(_client, _supervisorTokens);
         _client.StartListening();
         return Task.CompletedTask;
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
         _client.Dispose();
         _server.Dispose();
         _service.Dispose();
-        return Task.CompletedTask;
+        await _workerTokens.DisposeAsync();
+        await _supervisorTokens.DisposeAsync();
     }
 
     [Fact]
