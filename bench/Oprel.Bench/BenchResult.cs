@@ -17,13 +17,26 @@ internal sealed record BenchResult(
     /// <summary>Median over the rounds of this time to first token minus the reference's in the same round.</summary>
     public double TimeToFirstTokenDeltaMs { get; init; } = double.NaN;
 
-    public static BenchResult FromRuns(string setup, IReadOnlyList<RunTiming> runs, double loadMs, string memory) => new(
-        setup,
-        (int)Metrics.Median(runs.Select(r => (double)r.PromptTokens)),
-        (int)Metrics.Median(runs.Select(r => (double)r.GeneratedTokens)),
-        Metrics.Median(runs.Select(r => r.PromptTokensPerSecond)),
-        Metrics.Median(runs.Select(r => r.DecodeTokensPerSecond)),
-        Metrics.Median(runs.Select(r => r.TimeToFirstTokenMs)),
-        loadMs,
-        memory);
+    /// <summary>
+    /// For a server: median over the runs of the time to first token less the worker's own prompt evaluation, that is
+    /// the request's way through the client, HTTP, the supervisor and the pipes, and the worker's tokenizing. NaN otherwise.
+    /// </summary>
+    public double ServerPathMs { get; init; } = double.NaN;
+
+    public static BenchResult FromRuns(string setup, IReadOnlyList<RunTiming> runs, double loadMs, string memory)
+    {
+        var served = runs.Where(r => !double.IsNaN(r.ServerPromptEvalMs)).ToList();
+        return new(
+            setup,
+            (int)Metrics.Median(runs.Select(r => (double)r.PromptTokens)),
+            (int)Metrics.Median(runs.Select(r => (double)r.GeneratedTokens)),
+            Metrics.Median(runs.Select(r => r.PromptTokensPerSecond)),
+            Metrics.Median(runs.Select(r => r.DecodeTokensPerSecond)),
+            Metrics.Median(runs.Select(r => r.TimeToFirstTokenMs)),
+            loadMs,
+            memory)
+        {
+            ServerPathMs = served.Count > 0 ? Metrics.Median(served.Select(r => r.TimeToFirstTokenMs - r.ServerPromptEvalMs)) : double.NaN,
+        };
+    }
 }

@@ -31,6 +31,13 @@ internal static class Report
         }
 
         PrintTargets(output, results, servers);
+        if (Find(results, "(3)") is { ServerPathMs: not double.NaN } single)
+        {
+            output.WriteLine();
+            output.WriteLine(Format(
+                $"(3)'s time to first token less the worker's own prompt evaluation (client, HTTP, supervisor, pipes, tokenizing; (1) tokenizes too): median {single.ServerPathMs:0.0} ms."));
+        }
+
         output.WriteLine();
         output.WriteLine(Format(
             $"Prompts of {settings.PromptTokens} tokens (raw), {settings.Tokens} generated tokens (greedy, no penalties; the joining request {settings.JoinTokens}), {settings.Threads} threads, num_ctx {settings.ContextSize}, batch {settings.BatchSize}; medians of {settings.Runs} runs after {BenchSettings.WarmUps} warm-ups (servers: after {BenchSettings.ServerWarmUpRequests} short requests too)."));
