@@ -115,7 +115,7 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
             using var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             connect.CancelAfter(ConnectTimeout);
             var exited = process.WaitForExitAsync(connect.Token);
-            var connected = pipe.ConnectAsync(connect.Token);
+            var connected = ConnectAsync(pipe, tokens, connect.Token);
             if (await Task.WhenAny(connected, exited) != connected)
             {
                 await connect.CancelAsync();
@@ -123,7 +123,6 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
             }
 
             await connected;
-            await tokens.ConnectAsync(connect.Token);
         }
         catch (Exception error) when (error is OperationCanceledException or IOException or TimeoutException)
         {
@@ -198,6 +197,13 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         await _tokens.DisposeAsync();
         LogStopped(_logger, _process.Id);
         _process.Dispose();
+    }
+
+    /// <summary>Connects to both of a worker's pipes: its JSON-RPC pipe, then its token pipe.</summary>
+    private static async Task ConnectAsync(NamedPipeClientStream pipe, NamedPipeClientStream tokens, CancellationToken cancellationToken)
+    {
+        await pipe.ConnectAsync(cancellationToken);
+        await tokens.ConnectAsync(cancellationToken);
     }
 
     /// <summary>Sends the kill and returns: whoever needs the exit awaits it (this may run on a socket thread).</summary>
