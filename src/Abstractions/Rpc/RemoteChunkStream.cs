@@ -19,6 +19,7 @@ internal sealed class RemoteChunkStream(TimeSpan? lostChunkTimeout = null)
         new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
     private readonly Lock _gate = new();
     private int _delivered;
+    private bool _ended;
     private GenerationChunk? _last;
     private ExceptionDispatchInfo? _error;
 
@@ -43,6 +44,11 @@ internal sealed class RemoteChunkStream(TimeSpan? lostChunkTimeout = null)
         ArgumentNullException.ThrowIfNull(request);
         lock (_gate)
         {
+            if (_ended)
+            {
+                return;
+            }
+
             if (request.IsCompletedSuccessfully)
             {
                 _last = request.Result;
@@ -56,8 +62,20 @@ internal sealed class RemoteChunkStream(TimeSpan? lostChunkTimeout = null)
             }
 
             // Completing the channel with the error would wrap it in a ChannelClosedException: keep it to rethrow as it is.
-            _error = ExceptionDispatchInfo.Capture(request.Exception?.InnerException ?? new OperationCanceledException("The generation was cancelled."));
-            _channel.Writer.TryComplete();
+            EndWith(request.Exception?.InnerException ?? new OperationCanceledException("The generation was cancelled."));
+        }
+    }
+
+    /// <summary>Ends the stream with <paramref name="error"/> at once, unless it has ended already (the token pipe broke).</summary>
+    public void Fail(Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        lock (_gate)
+        {
+            if (!_ended)
+            {
+                EndWith(error);
+            }
         }
     }
 
@@ -71,10 +89,7 @@ internal sealed class RemoteChunkStream(TimeSpan? lostChunkTimeout = null)
         {
             if (_last is { } last)
             {
-                _error = ExceptionDispatchInfo.Capture(new BackendException(
-                    $"The worker's answer lost {last.ChunksBefore - _delivered} of its {last.ChunksBefore} chunks on the way."));
-                _last = null;
-                _channel.Writer.TryComplete();
+                EndWith(new BackendException($"The worker's answer lost {last.ChunksBefore - _delivered} of its {last.ChunksBefore} chunks on the way."));
             }
         }
     }
@@ -86,6 +101,15 @@ internal sealed class RemoteChunkStream(TimeSpan? lostChunkTimeout = null)
             _channel.Writer.TryWrite(last with { ChunksBefore = 0 });
             _channel.Writer.TryComplete();
             _last = null;
+            _ended = true;
         }
+    }
+
+    private void EndWith(Exception error)
+    {
+        _error = ExceptionDispatchInfo.Capture(error);
+        _last = null;
+        _ended = true;
+        _channel.Writer.TryComplete();
     }
 }

@@ -13,6 +13,7 @@ internal sealed class WorkerRpcClient : IWorkerService
     private readonly IWorkerRpc _proxy;
     private readonly ConcurrentDictionary<long, RemoteChunkStream> _streams = new();
     private long _lastStream;
+    private volatile Exception? _tokenPipeError;
 
     private WorkerRpcClient(JsonRpc rpc)
     {
@@ -21,7 +22,7 @@ internal sealed class WorkerRpcClient : IWorkerService
 
     /// <summary>
     /// Completes when the token pipe has ended: the worker closed it or exited. Faults if the pipe broke or carried
-    /// something that is not a frame.
+    /// something that is not a frame; the generations under way then fail at once, and so does every later one.
     /// </summary>
     public Task TokensEnded { get; private set; } = Task.CompletedTask;
 
@@ -36,6 +37,12 @@ internal sealed class WorkerRpcClient : IWorkerService
         ArgumentNullException.ThrowIfNull(rpc);
         var client = new WorkerRpcClient(rpc);
         client.TokensEnded = TokenFrameReader.Start(tokens, client.Deliver, threadName);
+        _ = client.TokensEnded.ContinueWith(
+            static (ended, state) => ((WorkerRpcClient)state!).FailStreams(ended.Exception!.InnerException!),
+            client,
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
         return client;
     }
 
@@ -43,9 +50,19 @@ internal sealed class WorkerRpcClient : IWorkerService
 
     public async IAsyncEnumerable<GenerationChunk> GenerateAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        if (_tokenPipeError is { } broken)
+        {
+            throw TokenPipeBroken(broken);
+        }
+
         var id = Interlocked.Increment(ref _lastStream);
         var stream = new RemoteChunkStream();
         _streams[id] = stream;
+        if (_tokenPipeError is { } brokenMeanwhile)
+        {
+            stream.Fail(TokenPipeBroken(brokenMeanwhile));
+        }
+
         // Cancelled when the reader stops early, too: the worker then frees the sequence at once.
         using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
@@ -73,6 +90,17 @@ internal sealed class WorkerRpcClient : IWorkerService
     public Task<WorkerHealth> PingAsync(CancellationToken cancellationToken) => _proxy.PingAsync(cancellationToken);
 
     public Task ShutdownAsync(CancellationToken cancellationToken) => _proxy.ShutdownAsync(cancellationToken);
+
+    private static BackendException TokenPipeBroken(Exception error) => new($"The worker's token pipe broke: {error.Message}", error);
+
+    private void FailStreams(Exception error)
+    {
+        _tokenPipeError = error;
+        foreach (var stream in _streams.Values)
+        {
+            stream.Fail(TokenPipeBroken(error));
+        }
+    }
 
     private void Deliver(long stream, string text)
     {

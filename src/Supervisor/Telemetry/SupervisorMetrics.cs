@@ -112,6 +112,7 @@ internal sealed class SupervisorMetrics
         {
             WorkerKillReason.MemoryLimit => "memory_limit",
             WorkerKillReason.Unresponsive => "unresponsive",
+            WorkerKillReason.BrokenTokenPipe => "broken_token_pipe",
             _ => "exited",
         }));
 

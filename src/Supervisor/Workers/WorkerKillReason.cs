@@ -10,4 +10,7 @@ internal enum WorkerKillReason
 
     /// <summary>Its resident memory went past its limit.</summary>
     MemoryLimit,
+
+    /// <summary>Its token pipe broke, or carried something that is not a token frame.</summary>
+    BrokenTokenPipe,
 }

@@ -49,6 +49,8 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
                 return "stopped answering health pings and was killed";
             case WorkerKillReason.MemoryLimit:
                 return "went past its memory limit and was killed";
+            case WorkerKillReason.BrokenTokenPipe:
+                return "sent its tokens in a form the supervisor could not read and was killed";
         }
 
         if (!_process.WaitForExit(TimeSpan.FromMilliseconds(500)))
@@ -144,10 +146,21 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
 
         var rpc = RpcConnection.Create(pipe);
         var service = WorkerRpcClient.Attach(rpc, tokens, $"oprel-tokens-{pid}");
+        var worker = new WorkerProcess(process, rpc, tokens, instrument(service, pid), logger);
+
+        // A worker whose chunks can no longer be read cannot serve: its generations fail at once (WorkerRpcClient),
+        // and it is killed, so that the pool reaps it and the next request starts a new one.
         _ = service.TokensEnded.ContinueWith(
-            ended => LogTokenPipeBroken(logger, pid, ended.Exception!.InnerException!), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            ended =>
+            {
+                LogTokenPipeBroken(logger, pid, ended.Exception!.InnerException!);
+                worker.Kill(WorkerKillReason.BrokenTokenPipe);
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted,
+            TaskScheduler.Default);
         rpc.StartListening();
-        return new WorkerProcess(process, rpc, tokens, instrument(service, pid), logger);
+        return worker;
     }
 
     /// <summary>Why the supervisor killed it, if it did.</summary>
@@ -240,7 +253,7 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
     [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Worker {Pid} did not stop when asked; killed it")]
     private static partial void LogForcedStop(ILogger logger, int pid);
 
-    [LoggerMessage(EventId = 204, Level = LogLevel.Error, Message = "The token pipe of worker {Pid} broke; its generations' chunks are lost")]
+    [LoggerMessage(EventId = 204, Level = LogLevel.Error, Message = "The token pipe of worker {Pid} broke; killing the worker")]
     private static partial void LogTokenPipeBroken(ILogger logger, int pid, Exception error);
 
     /// <summary>A line of the worker's own log, at the level the worker gave it.</summary>

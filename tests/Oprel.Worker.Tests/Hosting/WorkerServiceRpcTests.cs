@@ -97,6 +97,33 @@ public sealed class WorkerServiceRpcTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GenerateAsync_TokenPipeCarriesSomethingElse_FailsAtOnce_AndSoDoesTheNextOne()
+    {
+        await _proxy.LoadAsync(new WorkerLoadRequest { ModelPath = "a.gguf", ModelName = "a" }, CancellationToken.None);
+        var request = new GenerationRequest { Prompt = "tell me", Sampling = new SamplingOptions { Temperature = 0 } };
+        await using var chunks = _proxy.GenerateAsync(request, CancellationToken.None).GetAsyncEnumerator();
+        Assert.True(await chunks.MoveNextAsync());
+
+        await _workerTokens.WriteAsync("GET / HTTP/1.1\r\n\r\n"u8.ToArray());
+        await _workerTokens.FlushAsync();
+
+        var error = await Assert.ThrowsAsync<BackendException>(async () =>
+        {
+            while (await chunks.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5)))
+            {
+            }
+        });
+        Assert.Contains("token pipe broke", error.Message, StringComparison.Ordinal);
+        var next = await Assert.ThrowsAsync<BackendException>(async () =>
+        {
+            await foreach (var _ in _proxy.GenerateAsync(request, CancellationToken.None))
+            {
+            }
+        });
+        Assert.Contains("token pipe broke", next.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GenerateAsync_CallerCancels_EngineSeesCancellation()
     {
         _engine.Delay = TimeSpan.FromMilliseconds(500);

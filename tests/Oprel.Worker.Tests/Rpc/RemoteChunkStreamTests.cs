@@ -80,6 +80,35 @@ public sealed class RemoteChunkStreamTests
         Assert.False(stream.Reader.TryRead(out _));
     }
 
+    [Fact]
+    public async Task Fail_WhileWaitingForChunks_EndsAtOnceWithTheError_AndALaterEndIsIgnored()
+    {
+        var stream = new RemoteChunkStream();
+        stream.Deliver(new GenerationChunk { Text = "a" });
+        stream.End(Task.FromResult(new GenerationChunk { Done = true, ChunksBefore = 3 }));
+
+        stream.Fail(new BackendException("The worker's token pipe broke: out of step."));
+        stream.End(Task.FromResult(new GenerationChunk { Done = true, ChunksBefore = 1 }));
+
+        var chunks = await ReadAllAsync(stream);
+        Assert.Equal("a", Assert.Single(chunks).Text);
+        var error = Assert.Throws<BackendException>(stream.ThrowIfFailed);
+        Assert.Contains("token pipe broke", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fail_AfterTheStreamCompleted_ChangesNothing()
+    {
+        var stream = new RemoteChunkStream();
+        stream.Deliver(new GenerationChunk { Text = "a" });
+        stream.End(Task.FromResult(new GenerationChunk { Done = true, ChunksBefore = 1 }));
+        stream.Fail(new BackendException("too late"));
+
+        var chunks = await ReadAllAsync(stream);
+        Assert.Equal(["a", ""], chunks.Select(c => c.Text));
+        stream.ThrowIfFailed();
+    }
+
     private static async Task<List<GenerationChunk>> ReadAllAsync(RemoteChunkStream stream)
     {
         var chunks = new List<GenerationChunk>();
