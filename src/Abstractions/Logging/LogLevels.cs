@@ -2,9 +2,15 @@ using Microsoft.Extensions.Logging;
 
 namespace Oprel.Logging;
 
-/// <summary>Reads OPREL_LOG_LEVEL (trace, debug, info, warn, error).</summary>
+/// <summary>Reads OPREL_LOG_LEVEL (trace, debug, info, warn, error), and spells levels as the worker's log lines do.</summary>
 internal static class LogLevels
 {
+    /// <summary>
+    /// The level prefixes of Microsoft.Extensions.Logging's simple console format (<c>info: …</c>), indexed by level:
+    /// the worker writes them, the supervisor reads them back.
+    /// </summary>
+    private static readonly string[] ConsolePrefixes = ["trce", "dbug", "info", "warn", "fail", "crit"];
+
     public static LogLevel FromEnvironment() => Parse(Environment.GetEnvironmentVariable("OPREL_LOG_LEVEL"));
 
     public static LogLevel Parse(string? value) => value?.Trim().ToUpperInvariant() switch
@@ -29,6 +35,23 @@ internal static class LogLevels
         LogLevel.Critical => "critical",
         _ => "none",
     };
+
+    /// <summary>The simple console format's prefix for <paramref name="level"/>.</summary>
+    public static string ConsolePrefix(LogLevel level) => ConsolePrefixes[Math.Clamp((int)level, 0, ConsolePrefixes.Length - 1)];
+
+    /// <summary>The level a simple console format prefix stands for, or null when it is not one.</summary>
+    public static LogLevel? FromConsolePrefix(ReadOnlySpan<char> prefix)
+    {
+        for (var i = 0; i < ConsolePrefixes.Length; i++)
+        {
+            if (prefix.SequenceEqual(ConsolePrefixes[i]))
+            {
+                return (LogLevel)i;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The most verbose level a logger writes, or <see cref="LogLevel.None"/> when it writes nothing.</summary>
     public static LogLevel MinimumEnabled(ILogger logger)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Oprel.Logging;
 
 namespace Oprel.Supervisor.Telemetry;
 
@@ -12,22 +13,11 @@ internal readonly record struct WorkerLogLine(LogLevel Level, string Text)
     public static WorkerLogLine Parse(string line, bool standardError)
     {
         ArgumentNullException.ThrowIfNull(line);
-        if (line.Length > 6 && line[4] == ':' && line[5] == ' ' && LevelOf(line.AsSpan(0, 4)) is { } level)
+        if (line.Length > 6 && line[4] == ':' && line[5] == ' ' && LogLevels.FromConsolePrefix(line.AsSpan(0, 4)) is { } level)
         {
             return new WorkerLogLine(level, line[6..]);
         }
 
         return new WorkerLogLine(standardError ? LogLevel.Warning : LogLevel.Debug, line);
     }
-
-    private static LogLevel? LevelOf(ReadOnlySpan<char> prefix) => prefix switch
-    {
-        "trce" => LogLevel.Trace,
-        "dbug" => LogLevel.Debug,
-        "info" => LogLevel.Information,
-        "warn" => LogLevel.Warning,
-        "fail" => LogLevel.Error,
-        "crit" => LogLevel.Critical,
-        _ => null,
-    };
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Oprel.Logging;
 
 namespace Oprel.Worker.Hosting;
 
@@ -26,8 +27,8 @@ internal sealed class StandardErrorLogger(string category, LogLevel minimum, Tex
 
         var message = formatter(state, exception);
         var line = exception is null
-            ? $"{Prefix(logLevel)}: {category}[{eventId.Id}] {message}"
-            : $"{Prefix(logLevel)}: {category}[{eventId.Id}] {message} {exception}";
+            ? $"{LogLevels.ConsolePrefix(logLevel)}: {category}[{eventId.Id}] {message}"
+            : $"{LogLevels.ConsolePrefix(logLevel)}: {category}[{eventId.Id}] {message} {exception}";
         line = line.ReplaceLineEndings(" ");
         lock (_gate)
         {
@@ -35,14 +36,4 @@ internal sealed class StandardErrorLogger(string category, LogLevel minimum, Tex
             output.Flush();
         }
     }
-
-    private static string Prefix(LogLevel level) => level switch
-    {
-        LogLevel.Trace => "trce",
-        LogLevel.Debug => "dbug",
-        LogLevel.Information => "info",
-        LogLevel.Warning => "warn",
-        LogLevel.Error => "fail",
-        _ => "crit",
-    };
 }
