@@ -126,21 +126,18 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
 
             await connected;
         }
-        catch (Exception error) when (error is OperationCanceledException or IOException or TimeoutException)
+        catch (Exception error)
         {
             await tokens.DisposeAsync();
             await pipe.DisposeAsync();
             Kill(process);
             process.Dispose();
-            cancellationToken.ThrowIfCancellationRequested();
-            throw new BackendException($"The worker for '{modelName}' did not open its pipe within {ConnectTimeout.TotalSeconds:0} s.", error);
-        }
-        catch
-        {
-            await tokens.DisposeAsync();
-            await pipe.DisposeAsync();
-            Kill(process);
-            process.Dispose();
+            if (error is OperationCanceledException or IOException or TimeoutException)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                throw new BackendException($"The worker for '{modelName}' did not open its pipe within {ConnectTimeout.TotalSeconds:0} s.", error);
+            }
+
             throw;
         }
 
