@@ -90,6 +90,7 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         // socket engine's own thread saves a thread-pool wake-up per message, which on a small machine takes a core
         // from llama.cpp's threads.
         start.Environment.TryAdd(SocketThreading.InlineCompletionsVariable, "1");
+        HugePageMalloc.Apply(start.Environment);
         foreach (var argument in executable.LeadingArguments.Concat(["--pipe", pipeName, "--parent", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             start.ArgumentList.Add(argument);

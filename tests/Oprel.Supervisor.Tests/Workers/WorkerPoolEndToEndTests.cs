@@ -43,6 +43,24 @@ public sealed class WorkerPoolEndToEndTests
     }
 
     [Fact]
+    public async Task Workers_AskGlibcForHugePages()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        await using var server = await ServerFixture.StartAsync(new Dictionary<string, string>());
+        await PostAsync(server, "/api/generate", """{"model":"tiny","prompt":"hi","stream":false,"options":{"num_predict":2}}""");
+        var pid = (await RunningAsync(server))[0]!["pid"]!.GetValue<int>();
+
+        var environment = (await File.ReadAllTextAsync($"/proc/{pid}/environ")).Split('\0');
+
+        var tunables = Assert.Single(environment, e => e.StartsWith("GLIBC_TUNABLES=", StringComparison.Ordinal));
+        Assert.Contains("glibc.malloc.hugetlb=", tunables, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MaxLoadedModels_EvictsTheLeastRecentlyUsedIdleModel()
     {
         await using var server = await ServerFixture.StartAsync(new Dictionary<string, string> { ["OPREL_MAX_LOADED_MODELS"] = "1" });
