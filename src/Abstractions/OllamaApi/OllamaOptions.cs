@@ -21,6 +21,9 @@ internal sealed record OllamaOptions
     [JsonPropertyName("num_batch")] public int? NumBatch { get; init; }
     [JsonPropertyName("num_gpu")] public int? NumGpu { get; init; }
 
+    /// <summary>Map the model file (true, the default) or read it into the worker's memory (false).</summary>
+    [JsonPropertyName("use_mmap")] public bool? UseMmap { get; init; }
+
     /// <summary>Oprel's addition: refuse to load the model when its estimated footprint exceeds this many MiB.</summary>
     [JsonPropertyName("max_memory_mb")] public int? MaxMemoryMb { get; init; }
 }

@@ -20,6 +20,11 @@ internal sealed record WorkerLoadRequest
     /// <summary>How many sequences may decode together in one batch.</summary>
     public int Parallel { get; init; } = 1;
 
+    /// <summary>
+    /// Map the model file into memory (llama.cpp's default) rather than read it into memory of the worker's own.
+    /// </summary>
+    public bool MemoryMap { get; init; } = true;
+
     /// <summary>A folder of native llama.cpp libraries to load instead of the packaged CPU build.</summary>
     public string? NativeLibraryDirectory { get; init; }
 }

@@ -256,6 +256,7 @@ internal sealed class GenerationService(WorkerPool pool, ModelResolver resolver,
             config.BinaryDir)
         {
             MemoryLimitBytes = (modelOptions?.MaxMemoryMb ?? config.DefaultMaxMemoryMb) * 1024L * 1024L,
+            MemoryMap = modelOptions?.UseMmap ?? true,
         };
         var maxMemoryMb = modelOptions?.MaxMemoryMb;
         var loaded = pool.Snapshot().FirstOrDefault(m => m.Name == model.Name);

@@ -10,6 +10,9 @@ internal sealed record ModelLoadSettings(
     int Parallel,
     string? NativeLibraryDirectory)
 {
+    /// <summary>Map the model file (true) or read it into the worker's memory (Ollama's use_mmap).</summary>
+    public bool MemoryMap { get; init; } = true;
+
     /// <summary>The watchdog kills the worker when its resident memory passes this; null for no limit.</summary>
     public long? MemoryLimitBytes { get; init; }
 }

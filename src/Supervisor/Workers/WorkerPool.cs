@@ -324,6 +324,7 @@ internal sealed partial class WorkerPool : IAsyncDisposable
                 BatchSize = settings.BatchSize,
                 GpuLayers = settings.GpuLayers,
                 Parallel = settings.Parallel,
+                MemoryMap = settings.MemoryMap,
                 NativeLibraryDirectory = settings.NativeLibraryDirectory,
             };
             var worker = await _startWorker(load, _stopping.Token);

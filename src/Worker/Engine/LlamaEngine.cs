@@ -72,7 +72,7 @@ internal sealed partial class LlamaEngine : IInferenceEngine
         {
             ContextSize = (uint)(request.ContextSize * parallel),
             GpuLayerCount = request.GpuLayers,
-            LoadMode = LLamaLoadMode.MemoryMap,
+            LoadMode = request.MemoryMap ? LLamaLoadMode.MemoryMap : LLamaLoadMode.None,
             BatchSize = (uint)request.BatchSize,
             UBatchSize = (uint)request.BatchSize,
             SeqMax = (uint)parallel,

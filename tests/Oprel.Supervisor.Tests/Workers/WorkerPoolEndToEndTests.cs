@@ -61,6 +61,28 @@ public sealed class WorkerPoolEndToEndTests
     }
 
     [Fact]
+    public async Task UseMmapFalse_ReadsTheModelIntoANewWorkersOwnMemory()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        await using var server = await ServerFixture.StartAsync(new Dictionary<string, string>());
+        await PostAsync(server, "/api/generate", """{"model":"tiny","prompt":"hi","stream":false,"options":{"num_predict":2}}""");
+        var mappedBy = (await RunningAsync(server))[0]!["pid"]!.GetValue<int>();
+        var mapped = await MapsModelFileAsync(mappedBy);
+
+        var read = await PostAsync(server, "/api/generate", """{"model":"tiny","prompt":"hi","stream":false,"options":{"num_predict":2,"use_mmap":false}}""");
+        var readBy = (await RunningAsync(server))[0]!["pid"]!.GetValue<int>();
+
+        Assert.True(mapped);
+        Assert.Equal(HttpStatusCode.OK, read.Status);
+        Assert.NotEqual(mappedBy, readBy);
+        Assert.False(await MapsModelFileAsync(readBy));
+    }
+
+    [Fact]
     public async Task MaxLoadedModels_EvictsTheLeastRecentlyUsedIdleModel()
     {
         await using var server = await ServerFixture.StartAsync(new Dictionary<string, string> { ["OPREL_MAX_LOADED_MODELS"] = "1" });
@@ -139,6 +161,9 @@ public sealed class WorkerPoolEndToEndTests
         using var response = await server.Http.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
+
+    private static async Task<bool> MapsModelFileAsync(int processId) =>
+        (await File.ReadAllTextAsync($"/proc/{processId}/maps")).Contains(".gguf", StringComparison.Ordinal);
 
     private static async Task<JsonArray> RunningAsync(ServerFixture server) =>
         (await server.Http.GetFromJsonAsync<JsonObject>("/api/ps"))!["models"]!.AsArray();
