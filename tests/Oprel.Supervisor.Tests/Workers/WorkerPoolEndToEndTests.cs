@@ -51,8 +51,7 @@ public sealed class WorkerPoolEndToEndTests
         }
 
         await using var server = await ServerFixture.StartAsync(new Dictionary<string, string>());
-        await PostAsync(server, "/api/generate", """{"model":"tiny","prompt":"hi","stream":false,"options":{"num_predict":2}}""");
-        var pid = (await RunningAsync(server))[0]!["pid"]!.GetValue<int>();
+        var (_, pid) = await GenerateTwoTokensAsync(server, "");
 
         var environment = (await File.ReadAllTextAsync($"/proc/{pid}/environ")).Split('\0');
 
@@ -69,15 +68,13 @@ public sealed class WorkerPoolEndToEndTests
         }
 
         await using var server = await ServerFixture.StartAsync(new Dictionary<string, string>());
-        await PostAsync(server, "/api/generate", """{"model":"tiny","prompt":"hi","stream":false,"options":{"num_predict":2}}""");
-        var mappedBy = (await RunningAsync(server))[0]!["pid"]!.GetValue<int>();
+        var (_, mappedBy) = await GenerateTwoTokensAsync(server, "");
         var mapped = await MapsModelFileAsync(mappedBy);
 
-        var read = await PostAsync(server, "/api/generate", """{"model":"tiny","prompt":"hi","stream":false,"options":{"num_predict":2,"use_mmap":false}}""");
-        var readBy = (await RunningAsync(server))[0]!["pid"]!.GetValue<int>();
+        var (status, readBy) = await GenerateTwoTokensAsync(server, ""","use_mmap":false""");
 
         Assert.True(mapped);
-        Assert.Equal(HttpStatusCode.OK, read.Status);
+        Assert.Equal(HttpStatusCode.OK, status);
         Assert.NotEqual(mappedBy, readBy);
         Assert.False(await MapsModelFileAsync(readBy));
     }
@@ -160,6 +157,13 @@ public sealed class WorkerPoolEndToEndTests
     {
         using var response = await server.Http.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Has tiny generate two tokens, with more options (JSON members after a comma) if given; returns the status and the PID of the worker that loaded it.</summary>
+    private static async Task<(HttpStatusCode Status, int WorkerPid)> GenerateTwoTokensAsync(ServerFixture server, string moreOptions)
+    {
+        var (status, _) = await PostAsync(server, "/api/generate", $$$"""{"model":"tiny","prompt":"hi","stream":false,"options":{"num_predict":2{{{moreOptions}}}}}""");
+        return (status, (await RunningAsync(server))[0]!["pid"]!.GetValue<int>());
     }
 
     private static async Task<bool> MapsModelFileAsync(int processId) =>
