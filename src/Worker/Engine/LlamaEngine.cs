@@ -93,6 +93,12 @@ internal sealed partial class LlamaEngine : IInferenceEngine
         try
         {
             var context = weights.CreateContext(parameters, logger);
+            if (request.MemoryMap)
+            {
+                // Everything is loaded: what llama.cpp still reads through the mapping comes back as it is read.
+                MappedModelPages.Release(request.ModelPath, logger);
+            }
+
             var templateSource = weights.Metadata.GetValueOrDefault("tokenizer.chat_template");
             var renderer = new ChatPromptRenderer(weights, templateSource, logger);
             var info = new WorkerModelInfo

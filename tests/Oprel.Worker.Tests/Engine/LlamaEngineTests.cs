@@ -127,6 +127,33 @@ public sealed partial class LlamaEngineTests(TinyEngineFixture tiny) : IClassFix
     public void Tokenize_WholeWords_AreSingleTokens() => Assert.Equal(2, tiny.Engine.Tokenize("the fox").Length);
 
     [Fact]
+    public async Task Load_LeavesTheMappedFileOutOfTheResidentSet_AndStillGenerates()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        // A copy of its own: no other test's engine maps it.
+        var copy = Path.Combine(tiny.Directory, "resident.gguf");
+        File.Copy(tiny.ModelPath, copy, overwrite: true);
+        using var engine = LlamaEngine.Load(
+            new WorkerLoadRequest { ModelPath = copy, ModelName = "resident", ContextSize = 256, Threads = 2, BatchSize = 64 }, NullLogger.Instance);
+
+        var (mapped, resident) = MappedKilobytes(copy);
+
+        Assert.True(mapped > 0, "llama.cpp maps the model file");
+        Assert.True(resident < mapped / 4, $"{resident} of {mapped} kB of the mapping stay resident after the load");
+        var chunks = new List<GenerationChunk>();
+        await foreach (var chunk in engine.GenerateAsync(new GenerationRequest { Prompt = "Once", Raw = true, Sampling = Greedy with { NumPredict = 8 } }, CancellationToken.None))
+        {
+            chunks.Add(chunk);
+        }
+
+        Assert.Equal(8, chunks[^1].GeneratedTokens);
+    }
+
+    [Fact]
     public void Load_MissingFile_FailsWithModelNotFound()
     {
         var error = Assert.Throws<LocalRpcException>(() => LlamaEngine.Load(
@@ -149,6 +176,31 @@ public sealed partial class LlamaEngineTests(TinyEngineFixture tiny) : IClassFix
         var error = Assert.Throws<LocalRpcException>(() => LlamaEngine.Load(
             new WorkerLoadRequest { ModelPath = truncated, ModelName = "truncated", ContextSize = 256 }, NullLogger.Instance));
         Assert.Equal(RpcErrorCodes.ModelLoadFailed, error.ErrorCode);
+    }
+
+    /// <summary>The size and the resident part, in kB, of this process's mappings of <paramref name="path"/> (/proc/self/smaps).</summary>
+    private static (long Mapped, long Resident) MappedKilobytes(string path)
+    {
+        long mapped = 0, resident = 0;
+        var inside = false;
+        foreach (var line in File.ReadLines("/proc/self/smaps"))
+        {
+            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length > 0 && fields[0].Contains('-', StringComparison.Ordinal) && !fields[0].EndsWith(':'))
+            {
+                inside = fields.Length >= 6 && string.Join(' ', fields[5..]) == path;
+            }
+            else if (inside && fields is ["Size:", var size, "kB"])
+            {
+                mapped += long.Parse(size, System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else if (inside && fields is ["Rss:", var rss, "kB"])
+            {
+                resident += long.Parse(rss, System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return (mapped, resident);
     }
 
     private async Task<List<GenerationChunk>> CollectAsync(GenerationRequest request)
