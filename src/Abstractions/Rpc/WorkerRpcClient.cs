@@ -50,17 +50,15 @@ internal sealed class WorkerRpcClient : IWorkerService
 
     public async IAsyncEnumerable<GenerationChunk> GenerateAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (_tokenPipeError is { } broken)
-        {
-            throw TokenPipeBroken(broken);
-        }
-
         var id = Interlocked.Increment(ref _lastStream);
         var stream = new RemoteChunkStream();
         _streams[id] = stream;
-        if (_tokenPipeError is { } brokenMeanwhile)
+
+        // Checked after registering: a pipe that breaks from now on fails the stream (FailStreams sets the error first).
+        if (_tokenPipeError is { } broken)
         {
-            stream.Fail(TokenPipeBroken(brokenMeanwhile));
+            _streams.TryRemove(id, out _);
+            throw TokenPipeBroken(broken);
         }
 
         // Cancelled when the reader stops early, too: the worker then frees the sequence at once.

@@ -16,28 +16,21 @@ internal static partial class MappedModelPages
 {
     private const int DontNeed = 4; // MADV_DONTNEED
 
-    /// <summary>Releases every read-only mapping of <paramref name="modelPath"/> in this process; returns the bytes they span.</summary>
-    public static long Release(string modelPath, ILogger logger)
+    /// <summary>Releases every read-only mapping of <paramref name="modelPath"/> in this process.</summary>
+    public static void Release(string modelPath, ILogger logger)
     {
         if (!OperatingSystem.IsLinux())
         {
-            return 0;
+            return;
         }
 
-        var released = 0L;
         foreach (var (start, end) in ReadOnlyRanges(File.ReadLines("/proc/self/maps"), ResolvePath(modelPath)))
         {
-            if (Advise((nint)start, (nuint)(end - start), DontNeed) == 0)
-            {
-                released += (long)(end - start);
-            }
-            else
+            if (Advise((nint)start, (nuint)(end - start), DontNeed) != 0)
             {
                 LogAdviceFailed(logger, modelPath, Marshal.GetLastPInvokeError());
             }
         }
-
-        return released;
     }
 
     /// <summary>The address ranges of the <c>/proc/PID/maps</c> lines that map <paramref name="path"/> without write access.</summary>
