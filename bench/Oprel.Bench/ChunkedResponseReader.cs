@@ -6,7 +6,8 @@ namespace Oprel.Bench;
 
 /// <summary>
 /// Reads an HTTP/1.1 response from a blocking socket: the status line and headers, then the body (chunked or plain)
-/// line by line, as NDJSON arrives.
+/// line by line, as NDJSON arrives. A response read to its end leaves the connection ready for the next request
+/// (<see cref="EndedCleanly"/>).
 /// </summary>
 internal sealed class ChunkedResponseReader(Socket socket)
 {
@@ -17,17 +18,33 @@ internal sealed class ChunkedResponseReader(Socket socket)
     private bool _chunked;
     private long _chunkLeft;
     private bool _bodyDone;
+    private bool _lastChunkRead;
+    private bool _closing;
 
-    /// <summary>Reads the status line and the headers; returns the status code.</summary>
-    public int ReadHead()
+    /// <summary>
+    /// True when the body ended with its last chunk, nothing followed it and the server keeps the connection: it can
+    /// carry the next request.
+    /// </summary>
+    public bool EndedCleanly => _lastChunkRead && !_closing && _start == _end;
+
+    /// <summary>Reads the status line and the headers; returns the status code, or null when the server closed the connection first.</summary>
+    public int? TryReadHead()
     {
-        var statusLine = ReadRawLine() ?? throw new InvalidOperationException("The server closed the connection without an answer.");
+        if (ReadRawLine() is not { } statusLine)
+        {
+            return null;
+        }
+
         var status = int.Parse(statusLine.Split(' ')[1], CultureInfo.InvariantCulture);
         while (ReadRawLine() is { Length: > 0 } header)
         {
             if (header.StartsWith("Transfer-Encoding:", StringComparison.OrdinalIgnoreCase) && header.Contains("chunked", StringComparison.OrdinalIgnoreCase))
             {
                 _chunked = true;
+            }
+            else if (header.StartsWith("Connection:", StringComparison.OrdinalIgnoreCase) && header.Contains("close", StringComparison.OrdinalIgnoreCase))
+            {
+                _closing = true;
             }
         }
 
@@ -87,6 +104,12 @@ internal sealed class ChunkedResponseReader(Socket socket)
             _chunkLeft = size is null ? 0 : long.Parse(size.Split(';')[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
             if (_chunkLeft == 0)
             {
+                // The last chunk: trailers, if any, up to the empty line that ends the response.
+                while (ReadRawLine() is { Length: > 0 })
+                {
+                }
+
+                _lastChunkRead = size is not null;
                 _bodyDone = true;
                 return null;
             }

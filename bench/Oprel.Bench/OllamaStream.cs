@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
@@ -11,7 +10,7 @@ namespace Oprel.Bench;
 /// A streaming /api/generate call timed from the client: the time to the first non-empty "response" line and to the
 /// last one, and the counts from the final line. Each call is a plain blocking HTTP/1.1 exchange on a thread of its
 /// own, as a simple client would make it: the client's work per token stays small and off the server's thread pool
-/// hops, so what the figures show is the server's.
+/// hops, so what the figures show is the server's. Connections are kept open between calls, as HTTP clients keep them.
 /// </summary>
 internal static class OllamaStream
 {
@@ -53,18 +52,66 @@ internal static class OllamaStream
 
     private static RunTiming Generate(Uri server, string body, BenchSettings settings, Action<int>? onText, CancellationToken cancellationToken)
     {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        using var closeOnCancel = cancellationToken.Register(socket.Dispose);
         var content = Encoding.UTF8.GetBytes(body);
         var head = Encoding.ASCII.GetBytes(string.Create(
             CultureInfo.InvariantCulture,
-            $"POST /api/generate HTTP/1.1\r\nHost: {server.Authority}\r\nContent-Type: application/json\r\nContent-Length: {content.Length}\r\nConnection: close\r\n\r\n"));
-        var started = Stopwatch.GetTimestamp();
-        socket.Connect(new IPEndPoint(IPAddress.Parse(server.Host), server.Port));
-        socket.Send([.. head, .. content]);
+            $"POST /api/generate HTTP/1.1\r\nHost: {server.Authority}\r\nContent-Type: application/json\r\nContent-Length: {content.Length}\r\n\r\n"));
+        byte[] request = [.. head, .. content];
 
-        var reader = new ChunkedResponseReader(socket);
-        var status = reader.ReadHead();
+        // A kept connection the server has closed since fails before any answer: that request goes again on a new one.
+        if (KeptConnections.TakeIdle(server) is { } kept)
+        {
+            try
+            {
+                var sent = Stopwatch.GetTimestamp();
+                kept.Send(request);
+                var reader = new ChunkedResponseReader(kept);
+                if (reader.TryReadHead() is { } status)
+                {
+                    return Read(server, kept, reader, status, sent, settings, onText, cancellationToken);
+                }
+            }
+            catch (SocketException) when (!cancellationToken.IsCancellationRequested)
+            {
+            }
+
+            kept.Dispose();
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var socket = KeptConnections.Connect(server);
+        socket.Send(request);
+        var fresh = new ChunkedResponseReader(socket);
+        var code = fresh.TryReadHead() ?? throw new InvalidOperationException("The server closed the connection without an answer.");
+        return Read(server, socket, fresh, code, started, settings, onText, cancellationToken);
+    }
+
+    private static RunTiming Read(
+        Uri server, Socket socket, ChunkedResponseReader reader, int status, long started, BenchSettings settings, Action<int>? onText, CancellationToken cancellationToken)
+    {
+        var keep = false;
+        try
+        {
+            using var closeOnCancel = cancellationToken.Register(socket.Dispose);
+            var timing = ReadStream(reader, status, started, settings, onText);
+            keep = reader.EndedCleanly && !cancellationToken.IsCancellationRequested;
+            return timing;
+        }
+        finally
+        {
+            if (keep)
+            {
+                KeptConnections.Return(server, socket);
+            }
+            else
+            {
+                socket.Dispose();
+            }
+        }
+    }
+
+    private static RunTiming ReadStream(ChunkedResponseReader reader, int status, long started, BenchSettings settings, Action<int>? onText)
+    {
         if (status != 200)
         {
             throw new InvalidOperationException($"/api/generate answered {status}: {Encoding.UTF8.GetString(reader.ReadToEnd())}");
@@ -96,6 +143,7 @@ internal static class OllamaStream
 
             if (root.TryGetProperty("done", out var done) && done.GetBoolean())
             {
+                reader.ReadToEnd();
                 return new RunTiming(settings.PromptTokens, root.GetProperty("eval_count").GetInt32(), firstMs, lastMs)
                 {
                     LoadDurationMs = root.GetProperty("load_duration").GetInt64() / 1e6,
