@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Pipes;
 using System.Net.Http.Json;
+using System.Reflection.PortableExecutable;
 using System.Text;
 using System.Text.Json.Nodes;
 using Oprel.OllamaApi;
@@ -57,6 +58,21 @@ public sealed class PublishedOprelTests(PublishedOprelFixture published) : IClas
         var pid = running!["models"]![0]!["pid"]!.GetValue<int>();
         var commandLine = (await File.ReadAllTextAsync($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/cmdline")).Replace('\0', ' ');
         Assert.Contains(Path.Combine(published.Directory, "worker", "Oprel.Worker"), commandLine, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Worker_IsPrecompiled_AndRunsWithoutTieredCompilation()
+    {
+        // Tiering would recompile the worker's hot methods in the background, on a core llama.cpp's threads need.
+        var worker = Path.Combine(published.Directory, "worker");
+        var settings = JsonNode.Parse(File.ReadAllText(Path.Combine(worker, "Oprel.Worker.runtimeconfig.json")))!["runtimeOptions"]!["configProperties"]!;
+        Assert.False(settings["System.Runtime.TieredCompilation"]?.GetValue<bool>() ?? true, settings.ToJsonString());
+
+        foreach (var assembly in new[] { "Oprel.Worker.dll", "Oprel.Abstractions.dll", "LLamaSharp.dll" })
+        {
+            using var image = new PEReader(File.OpenRead(Path.Combine(worker, assembly)));
+            Assert.True(image.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"{assembly} is not ReadyToRun code.");
+        }
     }
 
     [Fact]
