@@ -79,7 +79,11 @@ internal static class Report
         {
             var megabytes = s.SupervisorRssMiB * 1024 * 1024 / 1e6;
             rows.Add(Row($"{s.Setup}: supervisor RSS < 80 MB, one model loaded", Format($"{megabytes:0.0} MB"), megabytes < 80));
-            rows.Add(Row($"{s.Setup}: a warm request pays no model load", Format($"max load_duration {s.WarmLoadDurationMaxMs:0.000} ms"), s.WarmLoadDurationMaxMs < 1));
+            // load_duration is the wait for the model's worker; with four streams on two busy cores it includes waiting for a core.
+            rows.Add(Row(
+                $"{s.Setup}: a warm request pays no model load",
+                Format($"{s.LoadsAfterTheFirst} loads after the cold one; max load_duration {s.WarmLoadDurationMaxMs:0.000} ms"),
+                s.LoadsAfterTheFirst == 0 && s.WarmLoadDurationMaxMs < s.WorkerReportedLoadMs / 10));
             rows.Add(Row(
                 $"{s.Setup}: worker start-to-ready <= ~0.8 s",
                 Format($"{s.WorkerRestartToReadyMs:0} ms, median of {ServerProcess.Restarts} restarts (the first start {s.WorkerStartToReadyMs:0} ms, its load {s.WorkerReportedLoadMs:0} ms)"),

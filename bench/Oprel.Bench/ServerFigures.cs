@@ -9,4 +9,5 @@ internal sealed record ServerFigures(
     double WorkerReportedLoadMs,
     double WorkerStartToReadyMs,
     double WorkerRestartToReadyMs,
-    double WarmLoadDurationMaxMs);
+    double WarmLoadDurationMaxMs,
+    int LoadsAfterTheFirst);

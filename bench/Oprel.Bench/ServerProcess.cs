@@ -152,6 +152,8 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         var supervisorRss = Metrics.ResidentMiB(ProcessId);
         var workerRss = Metrics.ResidentMiB(workerPid);
         var (load, startToReady) = WorkerLoadTimes();
+        // Every model load the server made so far, less the cold one: the timed requests must have made none.
+        var loadsAfterTheFirst = LoadedLines() - 1;
         var restarts = new List<double>();
         for (var i = 0; i < Restarts; i++)
         {
@@ -168,7 +170,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
             restarts.Add(WorkerLoadTimes().StartToReady);
         }
 
-        return new(setup, supervisorRss, workerRss, coldLoadMs, load, startToReady, Metrics.Median(restarts), warmLoadDurationMaxMs);
+        return new(setup, supervisorRss, workerRss, coldLoadMs, load, startToReady, Metrics.Median(restarts), warmLoadDurationMaxMs, loadsAfterTheFirst);
     }
 
     private int LoadedLines() => _output.Count(line => LoadedLine().IsMatch(line));
