@@ -33,8 +33,9 @@ internal sealed class CpuMonitor
     }
 
     /// <summary>
-    /// Waits until other processes have left the machine alone (at most <paramref name="maxShare"/> of its CPU) for
-    /// <paramref name="window"/>, or until <paramref name="timeout"/>. Returns the time waited.
+    /// Waits until the machine is quiet (at most <paramref name="maxShare"/> of its CPU busy, whoever uses it: other
+    /// processes, or the benchmark's own finishing what the previous run left, such as a child's JIT compiling in
+    /// the background) for <paramref name="window"/>, or until <paramref name="timeout"/>. Returns the time waited.
     /// </summary>
     public async Task<TimeSpan> WaitForQuietAsync(double maxShare, TimeSpan window, TimeSpan timeout)
     {
@@ -43,13 +44,20 @@ internal sealed class CpuMonitor
         {
             var before = Take();
             await Task.Delay(window);
-            if (ForeignShare(before, Take()) <= maxShare)
+            if (BusyShare(before, Take()) <= maxShare)
             {
                 break;
             }
         }
 
         return System.Diagnostics.Stopwatch.GetElapsedTime(started);
+    }
+
+    /// <summary>The share of the machine's CPU time (all cores) that any process used between the snapshots.</summary>
+    public static double BusyShare(CpuSnapshot before, CpuSnapshot after)
+    {
+        var total = after.TotalTicks - before.TotalTicks;
+        return total <= 0 ? 0 : Math.Clamp((double)(after.BusyTicks - before.BusyTicks) / total, 0, 1);
     }
 
     /// <summary>The share of the machine's CPU time (all cores) that other processes used between the snapshots.</summary>
