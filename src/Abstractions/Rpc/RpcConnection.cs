@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.IO.Pipelines;
 using System.Text.Json.Serialization.Metadata;
 using Oprel.Json;
 using Oprel.OllamaApi;
@@ -27,7 +28,10 @@ internal static class RpcConnection
         // The element types of the supervisor pipe's streams: the native `oprel` needs their generic code compiled ahead.
         formatter.RegisterGenericType<OllamaGenerateResponse>();
         formatter.RegisterGenericType<OllamaChatResponse>();
-        var handler = new HeaderDelimitedMessageHandler(duplex, duplex, formatter);
+        // Messages go straight to the stream from the thread that sends them, and are read straight from it. Given the
+        // stream itself, StreamJsonRpc puts a pipe in front of it whose copying loop wakes a pool thread for every
+        // message: on a small machine, a core taken from llama.cpp's threads. Completing either end disposes the stream.
+        var handler = new HeaderDelimitedMessageHandler(PipeWriter.Create(duplex), PipeReader.Create(duplex), formatter);
         return new JsonRpc(handler) { ActivityTracingStrategy = new ActivityTracingStrategy() };
     }
 }
