@@ -58,21 +58,15 @@ internal static class OllamaStream
             $"POST /api/generate HTTP/1.1\r\nHost: {server.Authority}\r\nContent-Type: application/json\r\nContent-Length: {content.Length}\r\n\r\n"));
         byte[] request = [.. head, .. content];
 
-        // A kept connection the server has closed since fails before any answer: that request goes again on a new one.
+        // A kept connection the server has closed since fails before any answer: that request goes again on a new
+        // one. Once the answer has begun, nothing is sent again.
         if (KeptConnections.TakeIdle(server) is { } kept)
         {
-            try
+            var sent = Stopwatch.GetTimestamp();
+            var reader = new ChunkedResponseReader(kept);
+            if (TrySend(kept, request, reader, cancellationToken) is { } status)
             {
-                var sent = Stopwatch.GetTimestamp();
-                kept.Send(request);
-                var reader = new ChunkedResponseReader(kept);
-                if (reader.TryReadHead() is { } status)
-                {
-                    return Read(server, kept, reader, status, sent, settings, onText, cancellationToken);
-                }
-            }
-            catch (SocketException) when (!cancellationToken.IsCancellationRequested)
-            {
+                return Read(server, kept, reader, status, sent, settings, onText, cancellationToken);
             }
 
             kept.Dispose();
@@ -80,10 +74,32 @@ internal static class OllamaStream
 
         var started = Stopwatch.GetTimestamp();
         var socket = KeptConnections.Connect(server);
-        socket.Send(request);
         var fresh = new ChunkedResponseReader(socket);
-        var code = fresh.TryReadHead() ?? throw new InvalidOperationException("The server closed the connection without an answer.");
-        return Read(server, socket, fresh, code, started, settings, onText, cancellationToken);
+        try
+        {
+            socket.Send(request);
+            var code = fresh.TryReadHead() ?? throw new InvalidOperationException("The server closed the connection without an answer.");
+            return Read(server, socket, fresh, code, started, settings, onText, cancellationToken);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Sends the request on a kept connection and reads the answer's head; null when the connection was closed.</summary>
+    private static int? TrySend(Socket socket, byte[] request, ChunkedResponseReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            socket.Send(request);
+            return reader.TryReadHead();
+        }
+        catch (SocketException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 
     private static RunTiming Read(
