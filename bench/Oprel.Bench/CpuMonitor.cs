@@ -54,23 +54,16 @@ internal sealed class CpuMonitor
     }
 
     /// <summary>The share of the machine's CPU time (all cores) that any process used between the snapshots.</summary>
-    public static double BusyShare(CpuSnapshot before, CpuSnapshot after)
-    {
-        var total = after.TotalTicks - before.TotalTicks;
-        return total <= 0 ? 0 : Math.Clamp((double)(after.BusyTicks - before.BusyTicks) / total, 0, 1);
-    }
+    public static double BusyShare(CpuSnapshot before, CpuSnapshot after) => Share(after.BusyTicks - before.BusyTicks, before, after);
 
     /// <summary>The share of the machine's CPU time (all cores) that other processes used between the snapshots.</summary>
-    public static double ForeignShare(CpuSnapshot before, CpuSnapshot after)
+    public static double ForeignShare(CpuSnapshot before, CpuSnapshot after) =>
+        Share((after.BusyTicks - before.BusyTicks) - (after.OwnTicks - before.OwnTicks), before, after);
+
+    private static double Share(long ticks, CpuSnapshot before, CpuSnapshot after)
     {
         var total = after.TotalTicks - before.TotalTicks;
-        if (total <= 0)
-        {
-            return 0;
-        }
-
-        var foreign = (after.BusyTicks - before.BusyTicks) - (after.OwnTicks - before.OwnTicks);
-        return Math.Clamp((double)foreign / total, 0, 1);
+        return total <= 0 ? 0 : Math.Clamp((double)ticks / total, 0, 1);
     }
 
     private static (long Busy, long Total) MachineTicks()
