@@ -18,14 +18,18 @@ internal sealed record BenchResult(
     public double TimeToFirstTokenDeltaMs { get; init; } = double.NaN;
 
     /// <summary>
-    /// For a server: median over the runs of the time to first token less the worker's own prompt evaluation, that is
-    /// the request's way through the client, HTTP, the supervisor and the pipes, and the worker's tokenizing. NaN otherwise.
+    /// Median over the runs of the time to first token less the engine's own prompt evaluation: for a server the
+    /// request's way through the client, HTTP, the supervisor and the pipes, and the worker's tokenizing; for (1) its
+    /// tokenizing. NaN where the prompt evaluation was not measured.
     /// </summary>
-    public double ServerPathMs { get; init; } = double.NaN;
+    public double OutsidePromptEvalMs { get; init; } = double.NaN;
+
+    /// <summary>Median over the rounds of this prompt evaluation minus the reference's in the same round.</summary>
+    public double PromptEvalDeltaMs { get; init; } = double.NaN;
 
     public static BenchResult FromRuns(string setup, IReadOnlyList<RunTiming> runs, double loadMs, string memory)
     {
-        var served = runs.Where(r => !double.IsNaN(r.ServerPromptEvalMs)).ToList();
+        var measured = runs.Where(r => !double.IsNaN(r.PromptEvalMs)).ToList();
         return new(
             setup,
             (int)Metrics.Median(runs.Select(r => (double)r.PromptTokens)),
@@ -36,7 +40,7 @@ internal sealed record BenchResult(
             loadMs,
             memory)
         {
-            ServerPathMs = served.Count > 0 ? Metrics.Median(served.Select(r => r.TimeToFirstTokenMs - r.ServerPromptEvalMs)) : double.NaN,
+            OutsidePromptEvalMs = measured.Count > 0 ? Metrics.Median(measured.Select(r => r.TimeToFirstTokenMs - r.PromptEvalMs)) : double.NaN,
         };
     }
 }

@@ -35,7 +35,7 @@ internal static class ChildHost
             var timing = await runner.RunAsync(variant);
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"timing {timing.PromptTokens} {timing.GeneratedTokens} {timing.FirstMs:R} {timing.LastMs:R} {timing.TextChunks} {timing.DoneReason ?? "-"}"));
+                $"timing {timing.PromptTokens} {timing.GeneratedTokens} {timing.FirstMs:R} {timing.LastMs:R} {timing.TextChunks} {timing.DoneReason ?? "-"} {timing.PromptEvalMs:R}"));
         }
 
         return 0;
@@ -44,7 +44,7 @@ internal static class ChildHost
     public static RunTiming ParseTiming(string line)
     {
         var fields = line.Split(' ');
-        if (fields is not ["timing", _, _, _, _, _, _])
+        if (fields is not ["timing", _, _, _, _, _, _, _])
         {
             throw new FormatException($"Not a timing line: {line}");
         }
@@ -57,6 +57,7 @@ internal static class ChildHost
         {
             TextChunks = int.Parse(fields[5], CultureInfo.InvariantCulture),
             DoneReason = fields[6],
+            PromptEvalMs = double.Parse(fields[7], CultureInfo.InvariantCulture),
         };
     }
 }

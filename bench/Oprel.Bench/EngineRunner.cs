@@ -82,6 +82,7 @@ internal sealed class EngineRunner : IGenerationRunner
         {
             TextChunks = chunks,
             DoneReason = final.DoneReason,
+            PromptEvalMs = final.PromptEvalDurationNs / 1e6,
         };
     }
 }

@@ -72,6 +72,7 @@ internal sealed class LlamaSharpLoop : IGenerationRunner
 
         var started = Stopwatch.GetTimestamp();
         var tokens = _context.Tokenize(prompt, addBos: true, special: true);
+        var evaluating = Stopwatch.GetTimestamp();
         _batch.Clear();
         for (var i = 0; i < tokens.Length; i++)
         {
@@ -80,6 +81,7 @@ internal sealed class LlamaSharpLoop : IGenerationRunner
 
         Decode();
         var token = sampler.Sample(_context.NativeHandle, _batch.TokenCount - 1);
+        var promptEvalMs = Stopwatch.GetElapsedTime(evaluating).TotalMilliseconds;
         var firstMs = double.NaN;
         var lastMs = double.NaN;
         var generated = 0;
@@ -118,7 +120,7 @@ internal sealed class LlamaSharpLoop : IGenerationRunner
             token = sampler.Sample(_context.NativeHandle, 0);
         }
 
-        return new RunTiming(tokens.Length, generated, firstMs, lastMs) { TextChunks = chunks, DoneReason = reason };
+        return new RunTiming(tokens.Length, generated, firstMs, lastMs) { TextChunks = chunks, DoneReason = reason, PromptEvalMs = promptEvalMs };
     }
 
     private void Decode()

@@ -30,8 +30,10 @@ internal sealed class Measurement(string setup, double loadMs, Func<int, Task<Ru
         }
 
         var pairs = Runs.Zip(reference.Runs).ToList();
+        var evaluated = pairs.Where(p => !double.IsNaN(p.First.PromptEvalMs) && !double.IsNaN(p.Second.PromptEvalMs)).ToList();
         return result with
         {
+            PromptEvalDeltaMs = evaluated.Count > 0 ? Metrics.Median(evaluated.Select(p => p.First.PromptEvalMs - p.Second.PromptEvalMs)) : double.NaN,
             DecodeRatio = Metrics.Median(pairs.Select(p => p.First.DecodeTokensPerSecond / p.Second.DecodeTokensPerSecond)),
             TimeToFirstTokenDeltaMs = Metrics.Median(pairs.Select(p => p.First.TimeToFirstTokenMs - p.Second.TimeToFirstTokenMs)),
         };

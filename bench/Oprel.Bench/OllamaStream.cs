@@ -163,7 +163,7 @@ internal static class OllamaStream
                 return new RunTiming(settings.PromptTokens, root.GetProperty("eval_count").GetInt32(), firstMs, lastMs)
                 {
                     LoadDurationMs = root.GetProperty("load_duration").GetInt64() / 1e6,
-                    ServerPromptEvalMs = root.GetProperty("prompt_eval_duration").GetInt64() / 1e6,
+                    PromptEvalMs = root.GetProperty("prompt_eval_duration").GetInt64() / 1e6,
                     TextChunks = chunks,
                     DoneReason = root.TryGetProperty("done_reason", out var reason) ? reason.GetString() : null,
                 };

@@ -75,7 +75,9 @@ try
     var waited = TimeSpan.Zero;
     for (var round = 0; round < settings.Runs; round++)
     {
-        foreach (var measurement in measurements)
+        // Every other round runs the setups in reverse order, so none is always the one that runs first (or right
+        // after another): whatever a run leaves behind (warm caches, a busier host) falls on each setup alike.
+        foreach (var measurement in round % 2 == 0 ? measurements : Enumerable.Reverse(measurements))
         {
             for (var attempt = 0; ; attempt++)
             {
@@ -96,7 +98,7 @@ try
 
         var summary = measurements.Select(m => string.Create(
             CultureInfo.InvariantCulture,
-            $"{m.Setup[..3]} {m.Runs[^1].DecodeTokensPerSecond:0.0} tok/s {m.Runs[^1].TimeToFirstTokenMs:0} ms{(double.IsNaN(m.Runs[^1].ServerPromptEvalMs) ? "" : $" (worker's prompt eval {m.Runs[^1].ServerPromptEvalMs:0} ms)")}"));
+            $"{m.Setup[..3]} {m.Runs[^1].DecodeTokensPerSecond:0.0} tok/s {m.Runs[^1].TimeToFirstTokenMs:0.0} ms{(double.IsNaN(m.Runs[^1].PromptEvalMs) ? "" : $" (prompt eval {m.Runs[^1].PromptEvalMs:0.0} ms)")}"));
         Console.Error.WriteLine($"round {round + 1}/{settings.Runs}: {string.Join(", ", summary)}");
     }
 

@@ -31,11 +31,16 @@ internal static class Report
         }
 
         PrintTargets(output, results, servers);
-        if (Find(results, "(3)") is { ServerPathMs: not double.NaN } single)
+        if (Find(results, "(3)") is { OutsidePromptEvalMs: not double.NaN } single)
         {
             output.WriteLine();
             output.WriteLine(Format(
-                $"(3)'s time to first token less the worker's own prompt evaluation (client, HTTP, supervisor, pipes, tokenizing; (1) tokenizes too): median {single.ServerPathMs:0.0} ms."));
+                $"(3)'s time to first token less the worker's own prompt evaluation (client, HTTP, supervisor, pipes, tokenizing): median {single.OutsidePromptEvalMs:0.0} ms"));
+            if (Find(results, "(1)") is { OutsidePromptEvalMs: not double.NaN } reference)
+            {
+                output.WriteLine(Format(
+                    $"(1)'s less its own (tokenizing): median {reference.OutsidePromptEvalMs:0.0} ms. The worker's prompt evaluation (llama_decode of the same tokens and the first sample) against (1)'s, per round: median {single.PromptEvalDeltaMs:+0.0;-0.0} ms."));
+            }
         }
 
         output.WriteLine();
@@ -44,7 +49,7 @@ internal static class Report
         output.WriteLine(
             "TTFT: request sent to first non-empty text. Prompt tok/s: prompt tokens / TTFT. Decode tok/s: (tokens - 1) / (last text - first text); " +
             "for (4) the sum over the streams / (latest last text - earliest first text), and TTFT until all four have their first text. " +
-            "Ratios and differences against (1) are medians of the per-round ones (the setups run in turn, round by round).");
+            "Ratios and differences against (1) are medians of the per-round ones (the setups run in turn, round by round, in reverse order every other round).");
     }
 
     private static void PrintTargets(TextWriter output, IReadOnlyList<BenchResult> results, IReadOnlyList<ServerFigures> servers)

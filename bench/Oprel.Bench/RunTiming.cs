@@ -11,8 +11,11 @@ internal sealed record RunTiming(int PromptTokens, int GeneratedTokens, double F
 
     public int TextChunks { get; init; }
 
-    /// <summary>The server's prompt_eval_duration (reading the prompt in the worker), in ms; NaN where there is none.</summary>
-    public double ServerPromptEvalMs { get; init; } = double.NaN;
+    /// <summary>
+    /// The engine's own reading of the prompt, in ms: from the tokens being handed to llama.cpp to the first token sampled
+    /// (a server's prompt_eval_duration; for (1) its llama_decode of the prompt and the first sample). NaN where not measured.
+    /// </summary>
+    public double PromptEvalMs { get; init; } = double.NaN;
 
     /// <summary>The share of the machine's CPU that other processes took while this run was timed.</summary>
     public double ForeignCpu { get; init; }
