@@ -24,6 +24,9 @@ internal sealed record BenchResult(
     /// </summary>
     public double OutsidePromptEvalMs { get; init; } = double.NaN;
 
+    /// <summary>Median over the runs of the first text's time (for a group of streams, the earliest stream's).</summary>
+    public double FirstTextMs { get; init; } = double.NaN;
+
     /// <summary>Median over the rounds of this prompt evaluation minus the reference's in the same round.</summary>
     public double PromptEvalDeltaMs { get; init; } = double.NaN;
 
@@ -40,6 +43,7 @@ internal sealed record BenchResult(
             loadMs,
             memory)
         {
+            FirstTextMs = Metrics.Median(runs.Select(r => r.FirstMs)),
             OutsidePromptEvalMs = measured.Count > 0 ? Metrics.Median(measured.Select(r => r.TimeToFirstTokenMs - r.PromptEvalMs)) : double.NaN,
         };
     }

@@ -4,7 +4,7 @@ namespace Oprel.Bench;
 
 /// <summary>
 /// The benchmark's knobs: <c>--size 134m|1b</c> or <c>--model PATH|tiny</c>, <c>--runs N --tokens N --prompt-tokens N
-/// --threads N --ctx N --batch N --join-tokens N --setups 1234 --models DIR --max-foreign-cpu F --max-repeats N
+/// --threads N --ctx N --batch N --join-tokens N --setups 12345 --models DIR --max-foreign-cpu F --max-repeats N
 /// --oprel PATH</c>. A timed run during which other processes used more than the share F of the machine's CPU is repeated, at most N times.
 /// </summary>
 internal sealed record BenchSettings(
@@ -24,15 +24,18 @@ internal sealed record BenchSettings(
 {
     public const string Usage =
         "usage: Oprel.Bench [--size 134m|1b] [--model PATH|tiny] [--runs 5] [--tokens 128] [--prompt-tokens 128] [--threads 2] " +
-        "[--ctx 2048] [--batch 512] [--join-tokens 32] [--setups 1234] [--models DIR] [--max-foreign-cpu 0.1] [--max-repeats 4] [--oprel PATH]";
+        "[--ctx 2048] [--batch 512] [--join-tokens 32] [--setups 12345] [--models DIR] [--max-foreign-cpu 0.1] [--max-repeats 4] [--oprel PATH]";
 
     /// <summary>Untimed runs of each setup before the timed ones: the JIT's tiers settle and the caches fill.</summary>
     public const int WarmUps = 3;
 
+    /// <summary>The concurrent streams of setup (4), and the sequences of its in-process reference (5).</summary>
+    public const int ConcurrentStreams = 4;
+
     /// <summary>Short requests a server gets first, so that its per-request code is warm as in a server that has run a while.</summary>
     public const int ServerWarmUpRequests = 100;
 
-    /// <summary>Set in a child process that runs setup (1) or (2) for the parent: "1" or "2".</summary>
+    /// <summary>Set in a child process that runs setup (1), (2) or (5) for the parent: "1", "2" or "5".</summary>
     public string? Child { get; init; }
 
     /// <summary>The `oprel` program the server setups run: a published one, or null for the build beside the bench.</summary>
@@ -41,7 +44,7 @@ internal sealed record BenchSettings(
     public static BenchSettings Parse(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var settings = new BenchSettings("1b", null, 5, 128, 128, 2, 2048, 512, 32, "1234", BenchModelGenerator.DefaultDirectory, 0.1, 4);
+        var settings = new BenchSettings("1b", null, 5, 128, 128, 2, 2048, 512, 32, "12345", BenchModelGenerator.DefaultDirectory, 0.1, 4);
         for (var i = 0; i < args.Length; i += 2)
         {
             if (i + 1 >= args.Length)

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Oprel.Bench;
 
 /// <summary>
-/// The child side of setups (1) and (2): loads the model in this process, warms up, says "ready LOAD_MS", then
+/// The child side of setups (1), (2) and (5): loads the model in this process, warms up, says "ready LOAD_MS", then
 /// answers each "run VARIANT" line on stdin with a "timing ..." line, until stdin closes. Each setup has a process
 /// of its own, as a server's worker does, so they do not share threads, caches or the garbage collector.
 /// </summary>
@@ -16,6 +16,7 @@ internal static class ChildHost
         {
             "1" => LlamaSharpLoop.Load(modelPath, settings),
             "2" => EngineRunner.Load(modelPath, settings),
+            "5" => LlamaSharpBatchLoop.Load(modelPath, settings),
             _ => throw new ArgumentException($"Unknown --child {settings.Child}."),
         };
         var warmUp = await runner.RunAsync(900_000);
@@ -23,9 +24,10 @@ internal static class ChildHost
         {
             await runner.RunAsync(900_000 + i);
         }
-        if (warmUp.PromptTokens != settings.PromptTokens)
+        var expectedPromptTokens = settings.Child == "5" ? settings.PromptTokens * BenchSettings.ConcurrentStreams : settings.PromptTokens;
+        if (warmUp.PromptTokens != expectedPromptTokens)
         {
-            await Console.Error.WriteLineAsync($"warning: the prompt has {warmUp.PromptTokens} tokens, not {settings.PromptTokens}");
+            await Console.Error.WriteLineAsync($"warning: the prompts have {warmUp.PromptTokens} tokens, not {expectedPromptTokens}");
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ready {runner.LoadMs}"));

@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Oprel.Bench;
 
-/// <summary>Setup (1) or (2) in a child process of its own (<see cref="ChildHost"/>), driven over its stdin and stdout.</summary>
+/// <summary>Setup (1), (2) or (5) in a child process of its own (<see cref="ChildHost"/>), driven over its stdin and stdout.</summary>
 internal sealed class ChildProcessSetup : IBenchSetup
 {
     private readonly Process _process;

@@ -7,7 +7,7 @@ namespace Oprel.Bench;
 /// </summary>
 internal sealed class ConcurrentServerSetup : IBenchSetup
 {
-    private const int Streams = 4;
+    private const int Streams = BenchSettings.ConcurrentStreams;
 
     /// <summary>Tokens each background stream must have produced before the joining request is sent.</summary>
     private const int MidGenerationTokens = 8;
@@ -71,7 +71,7 @@ internal sealed class ConcurrentServerSetup : IBenchSetup
     /// <summary>Four streams sent at once; the result sums their tokens over the window from the earliest first text to the latest last text.</summary>
     private async Task<RunTiming> ConcurrentAsync(int variant)
     {
-        var timings = await Task.WhenAll(Enumerable.Range(0, Streams).Select(i => LoneAsync((variant * Streams) + i + 1_000_000, _settings.Tokens)));
+        var timings = await Task.WhenAll(Enumerable.Range(0, Streams).Select(i => LoneAsync(BenchPrompt.StreamVariant(variant, i), _settings.Tokens)));
         return new RunTiming(
             timings.Sum(t => t.PromptTokens),
             timings.Sum(t => t.GeneratedTokens - 1) + 1,

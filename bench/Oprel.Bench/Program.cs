@@ -3,8 +3,8 @@ using Oprel.Bench;
 using Oprel.Models.Tiny;
 
 // Prints markdown tables of prompt-eval and decode speed, time to first token, load time and memory for
-// (1) LLamaSharp used directly, (2) Oprel's direct mode, (3) `oprel serve` over HTTP and (4) the server with four
-// concurrent streams, on a generated llama model. Not a test. All setups are loaded at once and their runs are
+// (1) LLamaSharp used directly, (2) Oprel's direct mode, (3) `oprel serve` over HTTP, (4) the server with four
+// concurrent streams and (5) LLamaSharp decoding four sequences in one batch, on a generated llama model. Not a test. All setups are loaded at once and their runs are
 // interleaved round by round, so that a busy neighbour slows them all alike.
 BenchSettings settings;
 try
@@ -68,6 +68,11 @@ try
     if (settings.Includes('4'))
     {
         setups.Add(await ConcurrentServerSetup.StartAsync(modelPath, settings, monitor));
+    }
+
+    if (settings.Includes('5'))
+    {
+        setups.Add(await ChildProcessSetup.StartAsync("5", $"(5) LLamaSharp in process, {BenchSettings.ConcurrentStreams} sequences in one batch (aggregate)", modelPath, settings, monitor));
     }
 
     var measurements = setups.SelectMany(s => s.Measurements).ToList();

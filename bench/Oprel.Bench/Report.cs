@@ -43,6 +43,12 @@ internal static class Report
             }
         }
 
+        if (Find(results, "(5)") is { } batched && Find(results, "(4) Oprel server") is { } streams && Find(results, "(3)") is { } one)
+        {
+            output.WriteLine(Format(
+                $"Four streams: the server's aggregate is {streams.DecodeTokensPerSecond / one.DecodeTokensPerSecond:0.00}x its one stream (3); (5), LLamaSharp's own four sequences with their prompts read in one batch, gives {batched.DecodeRatio:0.00}x (1), per round. The server reads each prompt as its request comes, so its first stream generates while the others' prompts are read: its window (earliest first text to latest last) starts {streams.TimeToFirstTokenMs - streams.FirstTextMs:0} ms before all four generate, (5)'s {batched.TimeToFirstTokenMs - batched.FirstTextMs:0} ms."));
+        }
+
         output.WriteLine();
         output.WriteLine(Format(
             $"Prompts of {settings.PromptTokens} tokens (raw), {settings.Tokens} generated tokens (greedy, no penalties; the joining request {settings.JoinTokens}), {settings.Threads} threads, num_ctx {settings.ContextSize}, batch {settings.BatchSize}; medians of {settings.Runs} runs after {BenchSettings.WarmUps} warm-ups (servers: after {BenchSettings.ServerWarmUpRequests} short requests too)."));

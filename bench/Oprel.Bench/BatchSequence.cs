@@ -1,0 +1,32 @@
+using LLama;
+using LLama.Native;
+
+namespace Oprel.Bench;
+
+/// <summary>One of the sequences of setup (5)'s batch: its prompt, sampler and decoder, and where it stands.</summary>
+internal sealed class BatchSequence(LLamaSeqId id, LLamaToken[] prompt, StreamingTokenDecoder decoder)
+{
+    public LLamaSeqId Id { get; } = id;
+
+    public LLamaToken[] Prompt { get; } = prompt;
+
+    public StreamingTokenDecoder Decoder { get; } = decoder;
+
+    public SafeLLamaSamplerChainHandle Sampler { get; } = InProcessLlama.GreedySampler();
+
+    public LLamaToken Next { get; set; }
+
+    public int Position { get; set; }
+
+    public int LogitsIndex { get; set; }
+
+    public int Generated { get; set; }
+
+    public int Chunks { get; set; }
+
+    public double FirstMs { get; set; } = double.NaN;
+
+    public double LastMs { get; set; } = double.NaN;
+
+    public bool Finished { get; set; }
+}

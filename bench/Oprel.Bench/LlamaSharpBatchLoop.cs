@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Text;
+using LLama.Native;
+using LLama;
+
+namespace Oprel.Bench;
+
+/// <summary>
+/// Setup (5), the reference for (4)'s four streams: LLamaSharp used directly in one process, the same four prompts as
+/// (4) read and answered together, one batch per step (every prompt, then one token of every sequence), each sequence
+/// with its own greedy sampler. It is what llama.cpp itself gains from batching four sequences on this machine.
+/// </summary>
+internal sealed class LlamaSharpBatchLoop : IGenerationRunner
+{
+    private readonly InProcessLlama _llama;
+    private readonly LLamaBatch _batch = new();
+    private readonly BenchSettings _settings;
+    private readonly DedicatedThread _thread = new("llamasharp-batch-loop");
+
+    private LlamaSharpBatchLoop(InProcessLlama llama, BenchSettings settings)
+    {
+        _llama = llama;
+        _settings = settings;
+    }
+
+    public double LoadMs => _llama.LoadMs;
+
+    public static IGenerationRunner Load(string modelPath, BenchSettings settings) =>
+        new LlamaSharpBatchLoop(InProcessLlama.Load(modelPath, settings, BenchSettings.ConcurrentStreams), settings);
+
+    public Task<RunTiming> RunAsync(int variant) => _thread.RunAsync(() => Generate(variant));
+
+    public ValueTask DisposeAsync()
+    {
+        _thread.Dispose();
+        _llama.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private RunTiming Generate(int variant)
+    {
+        _llama.Context.NativeHandle.MemoryClear(true);
+        var started = Stopwatch.GetTimestamp();
+        var sequences = Enumerable.Range(0, BenchSettings.ConcurrentStreams)
+            .Select(i => new BatchSequence(
+                (LLamaSeqId)i,
+                _llama.Context.Tokenize(BenchPrompt.For(BenchPrompt.StreamVariant(variant, i), _settings.PromptTokens), addBos: true, special: true),
+                new StreamingTokenDecoder(Encoding.UTF8, _llama.Weights)))
+            .ToList();
+        try
+        {
+            ReadPrompts(sequences, started);
+            while (sequences.Any(s => !s.Finished))
+            {
+                _batch.Clear();
+                foreach (var sequence in sequences.Where(s => !s.Finished))
+                {
+                    sequence.LogitsIndex = _batch.TokenCount;
+                    _batch.Add(sequence.Next, sequence.Position++, sequence.Id, true);
+                }
+
+                _llama.Decode(_batch);
+                foreach (var sequence in sequences.Where(s => !s.Finished))
+                {
+                    Accept(sequence, sequence.Sampler.Sample(_llama.Context.NativeHandle, sequence.LogitsIndex), started);
+                }
+            }
+
+            var first = sequences.Min(s => s.FirstMs);
+            return new RunTiming(sequences.Sum(s => s.Prompt.Length), sequences.Sum(s => s.Generated - 1) + 1, first, sequences.Max(s => s.LastMs))
+            {
+                // Until every sequence has its first text: all four prompts read.
+                TimeToFirstTokenMs = sequences.Max(s => s.FirstMs),
+                TextChunks = sequences.Sum(s => s.Chunks - 1) + 1,
+            };
+        }
+        finally
+        {
+            foreach (var sequence in sequences)
+            {
+                sequence.Sampler.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Reads every prompt, in as few batches of at most the batch size as they fit, and takes each sequence's first token.</summary>
+    private void ReadPrompts(List<BatchSequence> sequences, long started)
+    {
+        var pending = sequences.SelectMany(s => s.Prompt.Select((token, i) => (Sequence: s, Token: token, Position: i))).ToList();
+        for (var offset = 0; offset < pending.Count; offset += _settings.BatchSize)
+        {
+            _batch.Clear();
+            var ending = new List<BatchSequence>();
+            foreach (var (sequence, token, position) in pending.Skip(offset).Take(_settings.BatchSize))
+            {
+                var last = position == sequence.Prompt.Length - 1;
+                if (last)
+                {
+                    sequence.LogitsIndex = _batch.TokenCount;
+                    ending.Add(sequence);
+                }
+
+                _batch.Add(token, position, sequence.Id, last);
+            }
+
+            _llama.Decode(_batch);
+            foreach (var sequence in ending)
+            {
+                sequence.Position = sequence.Prompt.Length;
+                Accept(sequence, sequence.Sampler.Sample(_llama.Context.NativeHandle, sequence.LogitsIndex), started);
+            }
+        }
+    }
+
+    private void Accept(BatchSequence sequence, LLamaToken token, long started)
+    {
+        if (token.IsEndOfGeneration(_llama.Weights.Vocab))
+        {
+            sequence.Finished = true;
+            return;
+        }
+
+        sequence.Generated++;
+        sequence.Decoder.Add(token);
+        if (sequence.Decoder.Read().Length > 0)
+        {
+            sequence.LastMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (sequence.Chunks++ == 0)
+            {
+                sequence.FirstMs = sequence.LastMs;
+            }
+        }
+
+        sequence.Next = token;
+        sequence.Finished = sequence.Generated >= _settings.Tokens;
+    }
+}
