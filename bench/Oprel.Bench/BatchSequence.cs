@@ -28,5 +28,8 @@ internal sealed class BatchSequence(LLamaSeqId id, LLamaToken[] prompt, Streamin
 
     public double LastMs { get; set; } = double.NaN;
 
+    /// <summary>When each piece of text came (<see cref="System.Diagnostics.Stopwatch"/> timestamps).</summary>
+    public List<long> TextTimestamps { get; } = [];
+
     public bool Finished { get; set; }
 }

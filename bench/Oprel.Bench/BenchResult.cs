@@ -24,6 +24,9 @@ internal sealed record BenchResult(
     /// </summary>
     public double OutsidePromptEvalMs { get; init; } = double.NaN;
 
+    /// <summary>For a group of streams: median over the runs of their tokens per second while all of them generate.</summary>
+    public double AllGeneratingTokensPerSecond { get; init; } = double.NaN;
+
     /// <summary>Median over the runs of the first text's time (for a group of streams, the earliest stream's).</summary>
     public double FirstTextMs { get; init; } = double.NaN;
 
@@ -44,6 +47,7 @@ internal sealed record BenchResult(
             memory)
         {
             FirstTextMs = Metrics.Median(runs.Select(r => r.FirstMs)),
+            AllGeneratingTokensPerSecond = Metrics.Median(runs.Select(r => r.AllGeneratingTokensPerSecond).Where(r => !double.IsNaN(r))),
             OutsidePromptEvalMs = measured.Count > 0 ? Metrics.Median(measured.Select(r => r.TimeToFirstTokenMs - r.PromptEvalMs)) : double.NaN,
         };
     }

@@ -37,7 +37,7 @@ internal static class ChildHost
             var timing = await runner.RunAsync(variant);
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"timing {timing.PromptTokens} {timing.GeneratedTokens} {timing.FirstMs:R} {timing.LastMs:R} {timing.TextChunks} {timing.DoneReason ?? "-"} {timing.PromptEvalMs:R}"));
+                $"timing {timing.PromptTokens} {timing.GeneratedTokens} {timing.FirstMs:R} {timing.LastMs:R} {timing.TextChunks} {timing.DoneReason ?? "-"} {timing.PromptEvalMs:R} {timing.AllGeneratingTokensPerSecond:R}"));
         }
 
         return 0;
@@ -46,7 +46,7 @@ internal static class ChildHost
     public static RunTiming ParseTiming(string line)
     {
         var fields = line.Split(' ');
-        if (fields is not ["timing", _, _, _, _, _, _, _])
+        if (fields is not ["timing", _, _, _, _, _, _, _, _])
         {
             throw new FormatException($"Not a timing line: {line}");
         }
@@ -60,6 +60,7 @@ internal static class ChildHost
             TextChunks = int.Parse(fields[5], CultureInfo.InvariantCulture),
             DoneReason = fields[6],
             PromptEvalMs = double.Parse(fields[7], CultureInfo.InvariantCulture),
+            AllGeneratingTokensPerSecond = double.Parse(fields[8], CultureInfo.InvariantCulture),
         };
     }
 }

@@ -81,6 +81,7 @@ internal sealed class ConcurrentServerSetup : IBenchSetup
             // Until every stream has its first token: all four prompts read.
             TimeToFirstTokenMs = timings.Max(t => t.FirstMs),
             LoadDurationMs = timings.Max(t => t.LoadDurationMs),
+            AllGeneratingTokensPerSecond = Metrics.AllGeneratingRate(timings.Select(t => t.TextTimestamps).ToList()),
             TextChunks = timings.Sum(t => t.TextChunks - 1) + 1,
         };
     }

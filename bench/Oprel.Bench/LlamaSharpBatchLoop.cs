@@ -72,6 +72,7 @@ internal sealed class LlamaSharpBatchLoop : IGenerationRunner
                 // Until every sequence has its first text: all four prompts read.
                 TimeToFirstTokenMs = sequences.Max(s => s.FirstMs),
                 TextChunks = sequences.Sum(s => s.Chunks - 1) + 1,
+                AllGeneratingTokensPerSecond = Metrics.AllGeneratingRate(sequences.Select(s => (IReadOnlyList<long>)s.TextTimestamps).ToList()),
             };
         }
         finally
@@ -124,7 +125,9 @@ internal sealed class LlamaSharpBatchLoop : IGenerationRunner
         sequence.Decoder.Add(token);
         if (sequence.Decoder.Read().Length > 0)
         {
-            sequence.LastMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var now = Stopwatch.GetTimestamp();
+            sequence.TextTimestamps.Add(now);
+            sequence.LastMs = Stopwatch.GetElapsedTime(started, now).TotalMilliseconds;
             if (sequence.Chunks++ == 0)
             {
                 sequence.FirstMs = sequence.LastMs;

@@ -16,6 +16,28 @@ internal static class Metrics
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
+    /// <summary>
+    /// Pieces of text per second that <paramref name="streams"/> (each a list of <see cref="System.Diagnostics.Stopwatch"/>
+    /// timestamps) produced while all of them were generating; NaN when that window is empty.
+    /// </summary>
+    public static double AllGeneratingRate(IReadOnlyList<IReadOnlyList<long>> streams)
+    {
+        if (streams.Count == 0 || streams.Any(s => s.Count < 2))
+        {
+            return double.NaN;
+        }
+
+        var start = streams.Max(s => s[0]);
+        var end = streams.Min(s => s[^1]);
+        if (end <= start)
+        {
+            return double.NaN;
+        }
+
+        var pieces = streams.Sum(s => s.Count(t => t > start && t <= end));
+        return pieces / ((end - start) / (double)System.Diagnostics.Stopwatch.Frequency);
+    }
+
     /// <summary>Resident set size in MiB from /proc/PID/status (Linux), or NaN elsewhere.</summary>
     public static double ResidentMiB(int processId)
     {

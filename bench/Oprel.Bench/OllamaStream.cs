@@ -136,9 +136,11 @@ internal static class OllamaStream
         var firstMs = double.NaN;
         var lastMs = double.NaN;
         var chunks = 0;
+        var timestamps = new List<long>();
         while (reader.ReadLine() is { } line)
         {
-            var now = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var timestamp = Stopwatch.GetTimestamp();
+            var now = Stopwatch.GetElapsedTime(started, timestamp).TotalMilliseconds;
             using var document = JsonDocument.Parse(line);
             var root = document.RootElement;
             if (root.TryGetProperty("error", out var error))
@@ -149,6 +151,7 @@ internal static class OllamaStream
             if (root.TryGetProperty("response", out var text) && text.GetString() is { Length: > 0 })
             {
                 lastMs = now;
+                timestamps.Add(timestamp);
                 if (chunks++ == 0)
                 {
                     firstMs = now;
@@ -165,6 +168,7 @@ internal static class OllamaStream
                     LoadDurationMs = root.GetProperty("load_duration").GetInt64() / 1e6,
                     PromptEvalMs = root.GetProperty("prompt_eval_duration").GetInt64() / 1e6,
                     TextChunks = chunks,
+                    TextTimestamps = timestamps,
                     DoneReason = root.TryGetProperty("done_reason", out var reason) ? reason.GetString() : null,
                 };
             }

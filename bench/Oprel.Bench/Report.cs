@@ -46,7 +46,7 @@ internal static class Report
         if (Find(results, "(5)") is { } batched && Find(results, "(4) Oprel server") is { } streams && Find(results, "(3)") is { } one)
         {
             output.WriteLine(Format(
-                $"Four streams: the server's aggregate is {streams.DecodeTokensPerSecond / one.DecodeTokensPerSecond:0.00}x its one stream (3); (5), LLamaSharp's own four sequences with their prompts read in one batch, gives {batched.DecodeRatio:0.00}x (1), per round. The server reads each prompt as its request comes, so its first stream generates while the others' prompts are read: its window (earliest first text to latest last) starts {streams.TimeToFirstTokenMs - streams.FirstTextMs:0} ms before all four generate, (5)'s {batched.TimeToFirstTokenMs - batched.FirstTextMs:0} ms."));
+                $"Four streams: the server's aggregate is {streams.DecodeTokensPerSecond / one.DecodeTokensPerSecond:0.00}x its one stream (3); (5), LLamaSharp's own four sequences with their prompts read in one batch, gives {batched.DecodeRatio:0.00}x (1), per round. The server reads each prompt as its request comes, so its first stream generates while the others' prompts are read: its window (earliest first text to latest last) starts {streams.TimeToFirstTokenMs - streams.FirstTextMs:0} ms before all four generate, (5)'s {batched.TimeToFirstTokenMs - batched.FirstTextMs:0} ms. While all four generate: the server {streams.AllGeneratingTokensPerSecond:0.0} tok/s, (5) {batched.AllGeneratingTokensPerSecond:0.0} tok/s ({streams.AllGeneratingTokensPerSecond / batched.AllGeneratingTokensPerSecond:0.00}x)."));
         }
 
         output.WriteLine();

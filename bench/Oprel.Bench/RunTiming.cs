@@ -22,6 +22,15 @@ internal sealed record RunTiming(int PromptTokens, int GeneratedTokens, double F
 
     public string? DoneReason { get; init; }
 
+    /// <summary><see cref="System.Diagnostics.Stopwatch"/> timestamps of each piece of text, for the groups of streams that need them.</summary>
+    public IReadOnlyList<long> TextTimestamps { get; init; } = [];
+
+    /// <summary>
+    /// For a group of streams: the tokens they all produced together over the time all of them were generating (from
+    /// the last stream's first text to the first stream's last), per second. NaN otherwise.
+    /// </summary>
+    public double AllGeneratingTokensPerSecond { get; init; } = double.NaN;
+
     private readonly double? _timeToFirstTokenMs;
 
     /// <summary>Milliseconds to the first text; <see cref="FirstMs"/> unless set (a group of streams sets its own).</summary>
