@@ -35,7 +35,7 @@ internal static class Report
         {
             output.WriteLine();
             output.WriteLine(Format(
-                $"(3)'s time to first token less the worker's own prompt evaluation (client, HTTP, supervisor, pipes, tokenizing): median {single.OutsidePromptEvalMs:0.0} ms"));
+                $"(3)'s time to first token less the worker's own prompt evaluation (client, HTTP, supervisor, pipes, tokenizing): median {single.OutsidePromptEvalMs:0.0} ms."));
             if (Find(results, "(1)") is { OutsidePromptEvalMs: not double.NaN } reference)
             {
                 output.WriteLine(Format(
