@@ -10,59 +10,42 @@ namespace Oprel.Bench;
 /// (4) read and answered together, one batch per step (every prompt, then one token of every sequence), each sequence
 /// with its own greedy sampler. It is what llama.cpp itself gains from batching four sequences on this machine.
 /// </summary>
-internal sealed class LlamaSharpBatchLoop : IGenerationRunner
+internal sealed class LlamaSharpBatchLoop : InProcessRunner
 {
-    private readonly InProcessLlama _llama;
-    private readonly LLamaBatch _batch = new();
-    private readonly BenchSettings _settings;
-    private readonly DedicatedThread _thread = new("llamasharp-batch-loop");
-
     private LlamaSharpBatchLoop(InProcessLlama llama, BenchSettings settings)
+        : base(llama, settings, "llamasharp-batch-loop")
     {
-        _llama = llama;
-        _settings = settings;
     }
-
-    public double LoadMs => _llama.LoadMs;
 
     public static IGenerationRunner Load(string modelPath, BenchSettings settings) =>
         new LlamaSharpBatchLoop(InProcessLlama.Load(modelPath, settings, BenchSettings.ConcurrentStreams), settings);
 
-    public Task<RunTiming> RunAsync(int variant) => _thread.RunAsync(() => Generate(variant));
-
-    public ValueTask DisposeAsync()
+    protected override RunTiming Generate(int variant)
     {
-        _thread.Dispose();
-        _llama.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
-    private RunTiming Generate(int variant)
-    {
-        _llama.Context.NativeHandle.MemoryClear(true);
+        Llama.Context.NativeHandle.MemoryClear(true);
         var started = Stopwatch.GetTimestamp();
         var sequences = Enumerable.Range(0, BenchSettings.ConcurrentStreams)
             .Select(i => new BatchSequence(
                 (LLamaSeqId)i,
-                _llama.Context.Tokenize(BenchPrompt.For(BenchPrompt.StreamVariant(variant, i), _settings.PromptTokens), addBos: true, special: true),
-                new StreamingTokenDecoder(Encoding.UTF8, _llama.Weights)))
+                Llama.Context.Tokenize(BenchPrompt.For(BenchPrompt.StreamVariant(variant, i), Settings.PromptTokens), addBos: true, special: true),
+                new StreamingTokenDecoder(Encoding.UTF8, Llama.Weights)))
             .ToList();
         try
         {
             ReadPrompts(sequences, started);
             while (sequences.Any(s => !s.Finished))
             {
-                _batch.Clear();
+                Batch.Clear();
                 foreach (var sequence in sequences.Where(s => !s.Finished))
                 {
-                    sequence.LogitsIndex = _batch.TokenCount;
-                    _batch.Add(sequence.Next, sequence.Position++, sequence.Id, true);
+                    sequence.LogitsIndex = Batch.TokenCount;
+                    Batch.Add(sequence.Next, sequence.Position++, sequence.Id, true);
                 }
 
-                _llama.Decode(_batch);
+                Llama.Decode(Batch);
                 foreach (var sequence in sequences.Where(s => !s.Finished))
                 {
-                    Accept(sequence, sequence.Sampler.Sample(_llama.Context.NativeHandle, sequence.LogitsIndex), started);
+                    Accept(sequence, sequence.Sampler.Sample(Llama.Context.NativeHandle, sequence.LogitsIndex), started);
                 }
             }
 
@@ -88,34 +71,34 @@ internal sealed class LlamaSharpBatchLoop : IGenerationRunner
     private void ReadPrompts(List<BatchSequence> sequences, long started)
     {
         var pending = sequences.SelectMany(s => s.Prompt.Select((token, i) => (Sequence: s, Token: token, Position: i))).ToList();
-        for (var offset = 0; offset < pending.Count; offset += _settings.BatchSize)
+        for (var offset = 0; offset < pending.Count; offset += Settings.BatchSize)
         {
-            _batch.Clear();
+            Batch.Clear();
             var ending = new List<BatchSequence>();
-            foreach (var (sequence, token, position) in pending.Skip(offset).Take(_settings.BatchSize))
+            foreach (var (sequence, token, position) in pending.Skip(offset).Take(Settings.BatchSize))
             {
                 var last = position == sequence.Prompt.Length - 1;
                 if (last)
                 {
-                    sequence.LogitsIndex = _batch.TokenCount;
+                    sequence.LogitsIndex = Batch.TokenCount;
                     ending.Add(sequence);
                 }
 
-                _batch.Add(token, position, sequence.Id, last);
+                Batch.Add(token, position, sequence.Id, last);
             }
 
-            _llama.Decode(_batch);
+            Llama.Decode(Batch);
             foreach (var sequence in ending)
             {
                 sequence.Position = sequence.Prompt.Length;
-                Accept(sequence, sequence.Sampler.Sample(_llama.Context.NativeHandle, sequence.LogitsIndex), started);
+                Accept(sequence, sequence.Sampler.Sample(Llama.Context.NativeHandle, sequence.LogitsIndex), started);
             }
         }
     }
 
     private void Accept(BatchSequence sequence, LLamaToken token, long started)
     {
-        if (token.IsEndOfGeneration(_llama.Weights.Vocab))
+        if (token.IsEndOfGeneration(Llama.Weights.Vocab))
         {
             sequence.Finished = true;
             return;
@@ -135,6 +118,6 @@ internal sealed class LlamaSharpBatchLoop : IGenerationRunner
         }
 
         sequence.Next = token;
-        sequence.Finished = sequence.Generated >= _settings.Tokens;
+        sequence.Finished = sequence.Generated >= Settings.Tokens;
     }
 }

@@ -10,52 +10,36 @@ namespace Oprel.Bench;
 /// decodes and a greedy sampler chain, all on one thread; each token is turned into text as it comes, as a streaming
 /// program would.
 /// </summary>
-internal sealed class LlamaSharpLoop : IGenerationRunner
+internal sealed class LlamaSharpLoop : InProcessRunner
 {
-    private readonly InProcessLlama _llama;
-    private readonly LLamaBatch _batch = new();
-    private readonly BenchSettings _settings;
-    private readonly DedicatedThread _thread = new("llamasharp-loop");
-
     private LlamaSharpLoop(InProcessLlama llama, BenchSettings settings)
+        : base(llama, settings, "llamasharp-loop")
     {
-        _llama = llama;
-        _settings = settings;
     }
-
-    public double LoadMs => _llama.LoadMs;
 
     public static IGenerationRunner Load(string modelPath, BenchSettings settings) =>
         new LlamaSharpLoop(InProcessLlama.Load(modelPath, settings, sequences: 1), settings);
 
-    public Task<RunTiming> RunAsync(int variant) => _thread.RunAsync(() => Generate(BenchPrompt.For(variant, _settings.PromptTokens)));
-
-    public ValueTask DisposeAsync()
+    protected override RunTiming Generate(int variant)
     {
-        _thread.Dispose();
-        _llama.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
-    private RunTiming Generate(string prompt)
-    {
-        var context = _llama.Context;
+        var prompt = BenchPrompt.For(variant, Settings.PromptTokens);
+        var context = Llama.Context;
         context.NativeHandle.MemoryClear(true);
         using var sampler = InProcessLlama.GreedySampler();
-        var decoder = new StreamingTokenDecoder(Encoding.UTF8, _llama.Weights);
+        var decoder = new StreamingTokenDecoder(Encoding.UTF8, Llama.Weights);
         var text = new StringBuilder();
 
         var started = Stopwatch.GetTimestamp();
         var tokens = context.Tokenize(prompt, addBos: true, special: true);
         var evaluating = Stopwatch.GetTimestamp();
-        _batch.Clear();
+        Batch.Clear();
         for (var i = 0; i < tokens.Length; i++)
         {
-            _batch.Add(tokens[i], i, LLamaSeqId.Zero, i == tokens.Length - 1);
+            Batch.Add(tokens[i], i, LLamaSeqId.Zero, i == tokens.Length - 1);
         }
 
-        _llama.Decode(_batch);
-        var token = sampler.Sample(context.NativeHandle, _batch.TokenCount - 1);
+        Llama.Decode(Batch);
+        var token = sampler.Sample(context.NativeHandle, Batch.TokenCount - 1);
         var promptEvalMs = Stopwatch.GetElapsedTime(evaluating).TotalMilliseconds;
         var firstMs = double.NaN;
         var lastMs = double.NaN;
@@ -65,7 +49,7 @@ internal sealed class LlamaSharpLoop : IGenerationRunner
         var reason = "length";
         while (true)
         {
-            if (token.IsEndOfGeneration(_llama.Weights.Vocab))
+            if (token.IsEndOfGeneration(Llama.Weights.Vocab))
             {
                 reason = "stop";
                 break;
@@ -84,14 +68,14 @@ internal sealed class LlamaSharpLoop : IGenerationRunner
                 }
             }
 
-            if (generated >= _settings.Tokens)
+            if (generated >= Settings.Tokens)
             {
                 break;
             }
 
-            _batch.Clear();
-            _batch.Add(token, position++, LLamaSeqId.Zero, true);
-            _llama.Decode(_batch);
+            Batch.Clear();
+            Batch.Add(token, position++, LLamaSeqId.Zero, true);
+            Llama.Decode(Batch);
             token = sampler.Sample(context.NativeHandle, 0);
         }
 
