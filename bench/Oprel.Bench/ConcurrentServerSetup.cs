@@ -91,7 +91,7 @@ internal sealed class ConcurrentServerSetup : IBenchSetup
     {
         using var cancel = new CancellationTokenSource();
         var generating = new List<Task>();
-        var background = new List<Task>();
+        var background = new List<Task<RunTiming>>();
         for (var i = 0; i < Streams - 1; i++)
         {
             var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -117,7 +117,20 @@ internal sealed class ConcurrentServerSetup : IBenchSetup
             var all = Task.WhenAll(generating);
             if (await Task.WhenAny(all, Task.WhenAny(background)) != all)
             {
-                throw new InvalidOperationException("A background stream ended before it was generating.");
+                string how;
+                try
+                {
+                    var ended = await background.First(t => t.IsCompleted);
+                    how = $"after {ended.TextChunks} pieces of text (done_reason {ended.DoneReason ?? "none"})";
+                }
+                catch (Exception error) when (error is InvalidOperationException or HttpRequestException or IOException)
+                {
+                    how = $"with an error ({error.Message})";
+                }
+
+                throw new InvalidOperationException(
+                    $"A background stream of setup (4)'s joining request ended {how} before all {Streams - 1} were generating ({MidGenerationTokens} pieces each). " +
+                    "The joining request needs answers that go on; this model ends its answers sooner (the built-in tiny model does): leave (4) out with --setups 1235.");
             }
 
             return await LoneAsync(variant + 3_000_000, _settings.JoinTokens);

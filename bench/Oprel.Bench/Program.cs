@@ -127,6 +127,12 @@ try
         Console.WriteLine($"note: {measurement.Setup}: {string.Join(", ", measurement.Runs.Select(r => $"{r.GeneratedTokens} tokens/{r.TextChunks} texts/{r.DoneReason}"))}");
     }
 }
+catch (InvalidOperationException error)
+{
+    // A setup that cannot run or a run that went wrong: say why, without a stack trace, after stopping the others.
+    await Console.Error.WriteLineAsync($"error: {error.Message}");
+    return 1;
+}
 finally
 {
     foreach (var setup in setups)
