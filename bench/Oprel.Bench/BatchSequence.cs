@@ -32,4 +32,7 @@ internal sealed class BatchSequence(LLamaSeqId id, LLamaToken[] prompt, Streamin
     public List<long> TextTimestamps { get; } = [];
 
     public bool Finished { get; set; }
+
+    /// <summary>This sequence's run, as a stream of a group (<see cref="RunTiming.Group"/>).</summary>
+    public RunTiming Timing() => new(Prompt.Length, Generated, FirstMs, LastMs) { TextChunks = Chunks, TextTimestamps = TextTimestamps };
 }

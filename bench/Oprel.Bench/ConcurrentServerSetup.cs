@@ -72,18 +72,7 @@ internal sealed class ConcurrentServerSetup : IBenchSetup
     private async Task<RunTiming> ConcurrentAsync(int variant)
     {
         var timings = await Task.WhenAll(Enumerable.Range(0, Streams).Select(i => LoneAsync(BenchPrompt.StreamVariant(variant, i), _settings.Tokens)));
-        return new RunTiming(
-            timings.Sum(t => t.PromptTokens),
-            timings.Sum(t => t.GeneratedTokens - 1) + 1,
-            timings.Min(t => t.FirstMs),
-            timings.Max(t => t.LastMs))
-        {
-            // Until every stream has its first token: all four prompts read.
-            TimeToFirstTokenMs = timings.Max(t => t.FirstMs),
-            LoadDurationMs = timings.Max(t => t.LoadDurationMs),
-            AllGeneratingTokensPerSecond = Metrics.AllGeneratingRate(timings.Select(t => t.TextTimestamps).ToList()),
-            TextChunks = timings.Sum(t => t.TextChunks - 1) + 1,
-        };
+        return RunTiming.Group(timings) with { LoadDurationMs = timings.Max(t => t.LoadDurationMs) };
     }
 
     /// <summary>Starts three long streams, waits until each is generating, then times one more request; the three are then cancelled.</summary>

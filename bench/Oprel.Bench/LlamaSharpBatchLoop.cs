@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
-using LLama.Native;
 using LLama;
+using LLama.Native;
 
 namespace Oprel.Bench;
 
@@ -49,14 +49,7 @@ internal sealed class LlamaSharpBatchLoop : InProcessRunner
                 }
             }
 
-            var first = sequences.Min(s => s.FirstMs);
-            return new RunTiming(sequences.Sum(s => s.Prompt.Length), sequences.Sum(s => s.Generated - 1) + 1, first, sequences.Max(s => s.LastMs))
-            {
-                // Until every sequence has its first text: all four prompts read.
-                TimeToFirstTokenMs = sequences.Max(s => s.FirstMs),
-                TextChunks = sequences.Sum(s => s.Chunks - 1) + 1,
-                AllGeneratingTokensPerSecond = Metrics.AllGeneratingRate(sequences.Select(s => (IReadOnlyList<long>)s.TextTimestamps).ToList()),
-            };
+            return RunTiming.Group(sequences.Select(s => s.Timing()).ToList());
         }
         finally
         {

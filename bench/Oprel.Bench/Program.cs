@@ -4,8 +4,9 @@ using Oprel.Models.Tiny;
 
 // Prints markdown tables of prompt-eval and decode speed, time to first token, load time and memory for
 // (1) LLamaSharp used directly, (2) Oprel's direct mode, (3) `oprel serve` over HTTP, (4) the server with four
-// concurrent streams and (5) LLamaSharp decoding four sequences in one batch, on a generated llama model. Not a test. All setups are loaded at once and their runs are
-// interleaved round by round, so that a busy neighbour slows them all alike.
+// concurrent streams and (5) LLamaSharp decoding four sequences in one batch, on a generated llama model. Not a test.
+// All setups are loaded at once and their runs are interleaved round by round, so that a busy neighbour slows them
+// all alike.
 BenchSettings settings;
 try
 {

@@ -33,6 +33,19 @@ internal sealed record RunTiming(int PromptTokens, int GeneratedTokens, double F
 
     private readonly double? _timeToFirstTokenMs;
 
+    /// <summary>
+    /// A group of streams run at once, as one run: their tokens summed over the window from the earliest first text to
+    /// the latest last one, the time to first token until every stream has its first text (all prompts read), and
+    /// their tokens per second while all of them generate. (4)'s four streams and (5)'s four sequences both use it.
+    /// </summary>
+    public static RunTiming Group(IReadOnlyList<RunTiming> streams) =>
+        new(streams.Sum(t => t.PromptTokens), streams.Sum(t => t.GeneratedTokens - 1) + 1, streams.Min(t => t.FirstMs), streams.Max(t => t.LastMs))
+        {
+            TimeToFirstTokenMs = streams.Max(t => t.FirstMs),
+            TextChunks = streams.Sum(t => t.TextChunks - 1) + 1,
+            AllGeneratingTokensPerSecond = Metrics.AllGeneratingRate(streams.Select(t => t.TextTimestamps).ToList()),
+        };
+
     /// <summary>Milliseconds to the first text; <see cref="FirstMs"/> unless set (a group of streams sets its own).</summary>
     public double TimeToFirstTokenMs
     {
