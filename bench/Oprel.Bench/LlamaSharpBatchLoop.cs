@@ -10,13 +10,8 @@ namespace Oprel.Bench;
 /// (4) read and answered together, one batch per step (every prompt, then one token of every sequence), each sequence
 /// with its own greedy sampler. It is what llama.cpp itself gains from batching four sequences on this machine.
 /// </summary>
-internal sealed class LlamaSharpBatchLoop : InProcessRunner
+internal sealed class LlamaSharpBatchLoop(InProcessLlama llama, BenchSettings settings) : InProcessRunner(llama, settings, "llamasharp-batch-loop")
 {
-    private LlamaSharpBatchLoop(InProcessLlama llama, BenchSettings settings)
-        : base(llama, settings, "llamasharp-batch-loop")
-    {
-    }
-
     public static IGenerationRunner Load(string modelPath, BenchSettings settings) =>
         new LlamaSharpBatchLoop(InProcessLlama.Load(modelPath, settings, BenchSettings.ConcurrentStreams), settings);
 

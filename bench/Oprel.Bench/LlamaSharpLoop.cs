@@ -10,13 +10,8 @@ namespace Oprel.Bench;
 /// decodes and a greedy sampler chain, all on one thread; each token is turned into text as it comes, as a streaming
 /// program would.
 /// </summary>
-internal sealed class LlamaSharpLoop : InProcessRunner
+internal sealed class LlamaSharpLoop(InProcessLlama llama, BenchSettings settings) : InProcessRunner(llama, settings, "llamasharp-loop")
 {
-    private LlamaSharpLoop(InProcessLlama llama, BenchSettings settings)
-        : base(llama, settings, "llamasharp-loop")
-    {
-    }
-
     public static IGenerationRunner Load(string modelPath, BenchSettings settings) =>
         new LlamaSharpLoop(InProcessLlama.Load(modelPath, settings, sequences: 1), settings);
 
