@@ -67,9 +67,14 @@ internal sealed class WorkerRpcClient : IWorkerService
         {
             var result = _proxy.GenerateAsync(id, request, call.Token);
             _ = result.ContinueWith(static (task, state) => ((RemoteChunkStream)state!).End(task), stream, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            await foreach (var chunk in stream.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            // Read without ReadAllAsync: its own iterator would be one more state machine to resume for every token.
+            var reader = stream.Reader;
+            while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                yield return chunk;
+                while (reader.TryRead(out var chunk))
+                {
+                    yield return chunk;
+                }
             }
 
             stream.ThrowIfFailed();

@@ -70,13 +70,14 @@ internal static class NdjsonResults
         var body = context.Response.BodyWriter;
         try
         {
+            // One writer for every line: a stream's lines come one token apart, and each would otherwise allocate a
+            // writer and run its asynchronous dispose.
+            using var writer = new Utf8JsonWriter(body);
             do
             {
-                await using (var writer = new Utf8JsonWriter(body))
-                {
-                    JsonSerializer.Serialize(writer, enumerator.Current, typeInfo);
-                }
-
+                JsonSerializer.Serialize(writer, enumerator.Current, typeInfo);
+                writer.Flush();
+                writer.Reset();
                 body.Write("\n"u8);
                 await body.FlushAsync(cancellationToken);
             }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Oprel.Supervisor.Tests.EndToEnd;
+using Oprel.Supervisor.Workers;
 
 namespace Oprel.Supervisor.Tests.Workers;
 
@@ -43,7 +44,7 @@ public sealed class WorkerPoolEndToEndTests
     }
 
     [Fact]
-    public async Task Workers_AskGlibcForHugePages()
+    public async Task Workers_AskGlibcForHugePages_AndOpenMpToSpinLess()
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -57,6 +58,8 @@ public sealed class WorkerPoolEndToEndTests
 
         var tunables = Assert.Single(environment, e => e.StartsWith("GLIBC_TUNABLES=", StringComparison.Ordinal));
         Assert.Contains("glibc.malloc.hugetlb=", tunables, StringComparison.Ordinal);
+        var spinCount = Environment.GetEnvironmentVariable(OpenMpSpinning.SpinCountVariable) ?? OpenMpSpinning.WorkerSpinCount;
+        Assert.Contains($"{OpenMpSpinning.SpinCountVariable}={spinCount}", environment);
     }
 
     [Fact]

@@ -1,0 +1,39 @@
+namespace Oprel.Supervisor.Workers;
+
+/// <summary>
+/// Shortens how long a worker's llama.cpp threads spin before they sleep when they run out of work
+/// (<c>GOMP_SPINCOUNT</c>: LLamaSharp's Linux llama.cpp is built with OpenMP, whose threads spin up to 300,000 times
+/// by default). Between two tokens a worker's decode thread samples and writes the token while the other threads
+/// wait; the supervisor and the client are woken by that token at the same moment. With every core spinning they must
+/// take a core from a thread that is about to compute the next token; with threads that go to sleep sooner, they find
+/// one free. Measured on 2 cores (134M model, 2 threads, requests alternating between two servers): 1.0–1.5% faster
+/// per streamed token, prompt evaluation unchanged.
+/// </summary>
+internal static class OpenMpSpinning
+{
+    /// <summary>The variable libgomp reads its spin count from when a process starts.</summary>
+    public const string SpinCountVariable = "GOMP_SPINCOUNT";
+
+    /// <summary>The spin count a worker gets unless the user set one.</summary>
+    public const string WorkerSpinCount = "10000";
+
+    private const string WaitPolicyVariable = "OMP_WAIT_POLICY";
+
+    /// <summary>
+    /// Sets the worker's spin count in <paramref name="environment"/> on Linux, unless the user chose a spin count or
+    /// a wait policy there (which libgomp would then follow).
+    /// </summary>
+    public static void Apply(IDictionary<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        if (!OperatingSystem.IsLinux() || IsSet(environment, SpinCountVariable) || IsSet(environment, WaitPolicyVariable))
+        {
+            return;
+        }
+
+        environment[SpinCountVariable] = WorkerSpinCount;
+    }
+
+    private static bool IsSet(IDictionary<string, string?> environment, string name) =>
+        environment.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value);
+}
