@@ -91,7 +91,7 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         // from llama.cpp's threads.
         start.Environment.TryAdd(SocketThreading.InlineCompletionsVariable, "1");
         HugePageMalloc.Apply(start.Environment);
-        OpenMpSpinning.Apply(start.Environment);
+        OpenMpSpinning.Apply(start.Environment, load.Parallel);
         foreach (var argument in executable.LeadingArguments.Concat(["--pipe", pipeName, "--parent", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             start.ArgumentList.Add(argument);
