@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -44,8 +45,14 @@ internal static partial class SupervisorHost
 
     internal static WebApplication Build(ServeSettings settings, Config config, SupervisorOptions options)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
+        // An empty builder: the slim one reads appsettings.json from the current directory, so `oprel serve` run in
+        // an ASP.NET Core project's folder took that project's Kestrel endpoints and logging, and it watched the
+        // folder for changes. Oprel's settings are its own environment variables; OTEL_* are read through the
+        // configuration, hence environment variables and nothing else.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddEnvironmentVariables();
+        builder.WebHost.UseKestrelCore();
+        builder.Services.AddRoutingCore();
         SupervisorLogging.Configure(builder.Logging, LogLevels.Parse(config.LogLevel));
         if (settings.LogFile is { } logFile)
         {

@@ -10,18 +10,20 @@ public sealed class ServerFixture : IAsyncLifetime, IAsyncDisposable
     private readonly StringBuilder _log = new();
     private readonly IReadOnlyDictionary<string, string> _extraEnvironment;
     private readonly string? _program;
+    private readonly string? _workingDirectory;
     private Process? _server;
 
     public ServerFixture()
-        : this(new Dictionary<string, string>(), null)
+        : this(new Dictionary<string, string>(), null, null)
     {
     }
 
-    /// <summary>A server with more OPREL_* settings, or another `oprel` program, for tests that start their own.</summary>
-    private ServerFixture(IReadOnlyDictionary<string, string> extraEnvironment, string? program)
+    /// <summary>A server with more OPREL_* settings, another `oprel` program or another working directory, for tests that start their own.</summary>
+    private ServerFixture(IReadOnlyDictionary<string, string> extraEnvironment, string? program, string? workingDirectory)
     {
         _extraEnvironment = extraEnvironment;
         _program = program;
+        _workingDirectory = workingDirectory;
     }
 
     public int Port { get; } = OprelProcess.FreePort();
@@ -50,10 +52,13 @@ public sealed class ServerFixture : IAsyncLifetime, IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a server with extra settings (and the `oprel` at <paramref name="program"/>, if given); the caller disposes it.</summary>
-    public static async Task<ServerFixture> StartAsync(IReadOnlyDictionary<string, string> extraEnvironment, string? program = null)
+    /// <summary>
+    /// Starts a server with extra settings (and the `oprel` at <paramref name="program"/>, in
+    /// <paramref name="workingDirectory"/>, if given); the caller disposes it.
+    /// </summary>
+    public static async Task<ServerFixture> StartAsync(IReadOnlyDictionary<string, string> extraEnvironment, string? program = null, string? workingDirectory = null)
     {
-        var server = new ServerFixture(extraEnvironment, program);
+        var server = new ServerFixture(extraEnvironment, program, workingDirectory);
         await server.InitializeAsync();
         return server;
     }
@@ -72,7 +77,9 @@ public sealed class ServerFixture : IAsyncLifetime, IAsyncDisposable
     public async Task InitializeAsync()
     {
         Http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromMinutes(2) };
-        _server = Process.Start(OprelProcess.StartInfo(["serve", "--host", "127.0.0.1", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture)], Environment, _program))!;
+        var start = OprelProcess.StartInfo(["serve", "--host", "127.0.0.1", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture)], Environment, _program);
+        start.WorkingDirectory = _workingDirectory ?? start.WorkingDirectory;
+        _server = Process.Start(start)!;
         _server.OutputDataReceived += (_, e) => Append(e.Data);
         _server.ErrorDataReceived += (_, e) => Append(e.Data);
         _server.BeginOutputReadLine();
