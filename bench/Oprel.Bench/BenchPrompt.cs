@@ -16,6 +16,9 @@ internal static class BenchPrompt
     /// <summary>A prompt for warm-up runs, unlike any timed run's.</summary>
     public static string WarmUp(int variant, int tokens) => For(10_000 + variant, tokens);
 
+    /// <summary>The prompt variant of the untimed run that precedes the timed run of <paramref name="variant"/>.</summary>
+    public static int PrimerVariant(int variant) => 5_000_000 + variant;
+
     /// <summary>The prompt variant of one of the concurrent streams of a round: the same in (4) and (5), and in no other run.</summary>
     public static int StreamVariant(int variant, int stream) => (variant * BenchSettings.ConcurrentStreams) + stream + 1_000_000;
 

@@ -5,7 +5,7 @@ namespace Oprel.Bench;
 /// <summary>
 /// The benchmark's knobs: <c>--size 134m|1b</c> or <c>--model PATH|tiny</c>, <c>--runs N --tokens N --prompt-tokens N
 /// --threads N --ctx N --batch N --join-tokens N --setups 12345 --models DIR --max-foreign-cpu F --max-repeats N
-/// --oprel PATH</c>. A timed run during which other processes used more than the share F of the machine's CPU is repeated, at most N times.
+/// --prime on|off --oprel PATH</c>. A timed run during which other processes used more than the share F of the machine's CPU is repeated, at most N times.
 /// </summary>
 internal sealed record BenchSettings(
     string Size,
@@ -24,7 +24,7 @@ internal sealed record BenchSettings(
 {
     public const string Usage =
         "usage: Oprel.Bench [--size 134m|1b] [--model PATH|tiny] [--runs 5] [--tokens 128] [--prompt-tokens 128] [--threads 2] " +
-        "[--ctx 2048] [--batch 512] [--join-tokens 32] [--setups 12345] [--models DIR] [--max-foreign-cpu 0.1] [--max-repeats 4] [--oprel PATH]";
+        "[--ctx 2048] [--batch 512] [--join-tokens 32] [--setups 12345] [--models DIR] [--max-foreign-cpu 0.1] [--max-repeats 4] [--prime on] [--oprel PATH]";
 
     /// <summary>Untimed runs of each setup before the timed ones: the JIT's tiers settle and the caches fill.</summary>
     public const int WarmUps = 3;
@@ -40,6 +40,12 @@ internal sealed record BenchSettings(
 
     /// <summary>The `oprel` program the server setups run: a published one, or null for the build beside the bench.</summary>
     public string? Oprel { get; init; }
+
+    /// <summary>
+    /// Whether each timed run follows an untimed run of the same setup (with a prompt of its own), so that every setup
+    /// starts its timed run in the state its own last run left, never in the one another setup's run left.
+    /// </summary>
+    public bool Prime { get; init; } = true;
 
     public static BenchSettings Parse(string[] args)
     {
@@ -69,6 +75,7 @@ internal sealed record BenchSettings(
                 "--max-foreign-cpu" => settings with { MaxForeignCpu = double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture) },
                 "--max-repeats" => settings with { MaxRepeats = Number(value, 0) },
                 "--child" => settings with { Child = value },
+                "--prime" => settings with { Prime = value switch { "on" => true, "off" => false, _ => throw new ArgumentException($"--prime takes on or off, not {value}.") } },
                 "--oprel" => settings with { Oprel = File.Exists(value) ? Path.GetFullPath(value) : throw new ArgumentException($"No program at --oprel {value}.") },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };

@@ -17,7 +17,7 @@ internal sealed class LlamaSharpBatchLoop(InProcessLlama llama, BenchSettings se
 
     protected override RunTiming Generate(int variant)
     {
-        Llama.Context.NativeHandle.MemoryClear(true);
+        Llama.Context.NativeHandle.MemoryClear(false);
         var started = Stopwatch.GetTimestamp();
         var sequences = Enumerable.Range(0, BenchSettings.ConcurrentStreams)
             .Select(i => new BatchSequence(

@@ -19,7 +19,7 @@ internal sealed class LlamaSharpLoop(InProcessLlama llama, BenchSettings setting
     {
         var prompt = BenchPrompt.For(variant, Settings.PromptTokens);
         var context = Llama.Context;
-        context.NativeHandle.MemoryClear(true);
+        context.NativeHandle.MemoryClear(false);
         using var sampler = InProcessLlama.GreedySampler();
         var decoder = new StreamingTokenDecoder(Encoding.UTF8, Llama.Weights);
         var text = new StringBuilder();

@@ -87,9 +87,15 @@ try
         {
             for (var attempt = 0; ; attempt++)
             {
+                var variant = (round * 100) + attempt;
                 waited += await monitor.WaitForQuietAsync(settings.MaxForeignCpu / 2, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(60));
+                if (settings.Prime)
+                {
+                    await measurement.RunAsync(BenchPrompt.PrimerVariant(variant));
+                }
+
                 var before = monitor.Take();
-                var timing = await measurement.RunAsync((round * 100) + attempt);
+                var timing = await measurement.RunAsync(variant);
                 var share = CpuMonitor.ForeignShare(before, monitor.Take());
                 if (share <= settings.MaxForeignCpu || attempt >= settings.MaxRepeats)
                 {

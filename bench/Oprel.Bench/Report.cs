@@ -51,7 +51,7 @@ internal static class Report
 
         output.WriteLine();
         output.WriteLine(Format(
-            $"Prompts of {settings.PromptTokens} tokens (raw), {settings.Tokens} generated tokens (greedy, no penalties; the joining request {settings.JoinTokens}), {settings.Threads} threads, num_ctx {settings.ContextSize}, batch {settings.BatchSize}; medians of {settings.Runs} runs after {BenchSettings.WarmUps} warm-ups (servers: after {BenchSettings.ServerWarmUpRequests} short requests too)."));
+            $"Prompts of {settings.PromptTokens} tokens (raw), {settings.Tokens} generated tokens (greedy, no penalties; the joining request {settings.JoinTokens}), {settings.Threads} threads, num_ctx {settings.ContextSize}, batch {settings.BatchSize}; medians of {settings.Runs} runs after {BenchSettings.WarmUps} warm-ups (servers: after {BenchSettings.ServerWarmUpRequests} short requests too){(settings.Prime ? "; each timed run right after an untimed run of the same setup with a prompt of its own (--prime on)" : "; no untimed run before each timed one (--prime off)")}."));
         output.WriteLine(
             "TTFT: request sent to first non-empty text. Prompt tok/s: prompt tokens / TTFT. Decode tok/s: (tokens - 1) / (last text - first text); " +
             "for (4) the sum over the streams / (latest last text - earliest first text), and TTFT until all four have their first text. " +
