@@ -91,6 +91,9 @@ try
                 waited += await monitor.WaitForQuietAsync(settings.MaxForeignCpu / 2, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(60));
                 if (settings.Prime)
                 {
+                    // What ran just before moves a prompt's evaluation by up to 10% (most likely the CPU's caches:
+                    // each process has its own repacked weights, KV cache and buffers), so each timed run follows
+                    // one of its own setup instead of another's.
                     await measurement.RunAsync(BenchPrompt.PrimerVariant(variant));
                 }
 
