@@ -18,7 +18,8 @@ internal static class OpenMpSpinning
     /// <summary>The spin count a worker gets unless the user set one.</summary>
     public const string WorkerSpinCount = "10000";
 
-    private const string WaitPolicyVariable = "OMP_WAIT_POLICY";
+    /// <summary>The OpenMP variable whose value, when set, leaves the spin to the user (passive or active waiting).</summary>
+    public const string WaitPolicyVariable = "OMP_WAIT_POLICY";
 
     /// <summary>
     /// Sets the spin count in <paramref name="environment"/> for a worker of <paramref name="parallel"/> sequences:

@@ -56,7 +56,7 @@ public sealed class WorkerPoolEndToEndTests
         await using var server = await ServerFixture.StartAsync(new Dictionary<string, string>
         {
             [OpenMpSpinning.SpinCountVariable] = "",
-            ["OMP_WAIT_POLICY"] = "",
+            [OpenMpSpinning.WaitPolicyVariable] = "",
         });
         var (_, pid) = await GenerateTwoTokensAsync(server, "");
 
