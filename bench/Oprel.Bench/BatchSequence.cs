@@ -4,13 +4,16 @@ using LLama.Native;
 namespace Oprel.Bench;
 
 /// <summary>One of the sequences of setup (5)'s batch: its prompt, sampler and decoder, and where it stands.</summary>
-internal sealed class BatchSequence(LLamaSeqId id, LLamaToken[] prompt, StreamingTokenDecoder decoder)
+internal sealed class BatchSequence(LLamaSeqId id, LLamaToken[] prompt, StreamingTokenDecoder decoder, int tokens)
 {
     public LLamaSeqId Id { get; } = id;
 
     public LLamaToken[] Prompt { get; } = prompt;
 
     public StreamingTokenDecoder Decoder { get; } = decoder;
+
+    /// <summary>The answer's length in tokens.</summary>
+    public int Tokens { get; } = tokens;
 
     public SafeLLamaSamplerChainHandle Sampler { get; } = InProcessLlama.GreedySampler();
 

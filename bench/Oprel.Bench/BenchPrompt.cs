@@ -19,6 +19,9 @@ internal static class BenchPrompt
     /// <summary>The prompt variant of the untimed run that precedes the timed run of <paramref name="variant"/>.</summary>
     public static int PrimerVariant(int variant) => 5_000_000 + variant;
 
+    /// <summary>The prompt variant of the <paramref name="run"/>th short run that times the first token after the timed run of <paramref name="variant"/>.</summary>
+    public static int FirstTokenVariant(int variant, int run) => 7_000_000 + (variant * 16) + run;
+
     /// <summary>The prompt variant of one of the concurrent streams of a round: the same in (4) and (5), and in no other run.</summary>
     public static int StreamVariant(int variant, int stream) => (variant * BenchSettings.ConcurrentStreams) + stream + 1_000_000;
 

@@ -30,6 +30,9 @@ internal sealed record BenchResult(
     /// <summary>Median over the runs of the first text's time (for a group of streams, the earliest stream's).</summary>
     public double FirstTextMs { get; init; } = double.NaN;
 
+    /// <summary>The first tokens timed (the timed runs' and the short runs'); 0 where only the timed runs' were.</summary>
+    public int FirstTokenSamples { get; init; }
+
     /// <summary>Median over the rounds of this prompt evaluation minus the reference's in the same round.</summary>
     public double PromptEvalDeltaMs { get; init; } = double.NaN;
 

@@ -19,10 +19,10 @@ internal static class ChildHost
             "5" => LlamaSharpBatchLoop.Load(modelPath, settings),
             _ => throw new ArgumentException($"Unknown --child {settings.Child}."),
         };
-        var warmUp = await runner.RunAsync(900_000);
+        var warmUp = await runner.RunAsync(900_000, settings.Tokens);
         for (var i = 1; i < BenchSettings.WarmUps; i++)
         {
-            await runner.RunAsync(900_000 + i);
+            await runner.RunAsync(900_000 + i, settings.Tokens);
         }
         var expectedPromptTokens = settings.Child == "5" ? settings.PromptTokens * BenchSettings.ConcurrentStreams : settings.PromptTokens;
         if (warmUp.PromptTokens != expectedPromptTokens)
@@ -33,8 +33,9 @@ internal static class ChildHost
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ready {runner.LoadMs}"));
         while (await Console.In.ReadLineAsync() is { } line)
         {
-            var variant = int.Parse(line.AsSpan("run ".Length), CultureInfo.InvariantCulture);
-            var timing = await runner.RunAsync(variant);
+            // "run VARIANT TOKENS"
+            var fields = line.Split(' ');
+            var timing = await runner.RunAsync(int.Parse(fields[1], CultureInfo.InvariantCulture), int.Parse(fields[2], CultureInfo.InvariantCulture));
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"timing {timing.PromptTokens} {timing.GeneratedTokens} {timing.FirstMs:R} {timing.LastMs:R} {timing.TextChunks} {timing.DoneReason ?? "-"} {timing.PromptEvalMs:R} {timing.AllGeneratingTokensPerSecond:R}"));

@@ -9,10 +9,17 @@ internal sealed class ChildProcessSetup : IBenchSetup
     private readonly Process _process;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    private ChildProcessSetup(Process process, string name, double loadMs)
+    private ChildProcessSetup(Process process, string setup, string name, double loadMs, BenchSettings settings)
     {
         _process = process;
-        Measurements = [new Measurement(name, loadMs, RunAsync, () => $"RSS {Metrics.ResidentMiB(process.Id):0} MiB")];
+        Measurements =
+        [
+            new Measurement(name, loadMs, v => RunAsync(v, settings.Tokens), () => $"RSS {Metrics.ResidentMiB(process.Id):0} MiB")
+            {
+                // (5) reads four prompts at once: it has no lone first token to time.
+                FirstTokenRunAsync = setup == "5" ? null : v => RunAsync(v, BenchSettings.FirstTokenAnswerTokens),
+            },
+        ];
     }
 
     public IReadOnlyList<Measurement> Measurements { get; }
@@ -41,7 +48,7 @@ internal sealed class ChildProcessSetup : IBenchSetup
             throw new InvalidOperationException($"Setup ({setup}) failed to start: {ready}");
         }
 
-        return new ChildProcessSetup(process, name, double.Parse(ready.AsSpan("ready ".Length), CultureInfo.InvariantCulture));
+        return new ChildProcessSetup(process, setup, name, double.Parse(ready.AsSpan("ready ".Length), CultureInfo.InvariantCulture), settings);
     }
 
     public Task<ServerFigures?> FiguresAsync() => Task.FromResult<ServerFigures?>(null);
@@ -59,12 +66,12 @@ internal sealed class ChildProcessSetup : IBenchSetup
         _gate.Dispose();
     }
 
-    private async Task<RunTiming> RunAsync(int variant)
+    private async Task<RunTiming> RunAsync(int variant, int tokens)
     {
         await _gate.WaitAsync();
         try
         {
-            await _process.StandardInput.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"run {variant}"));
+            await _process.StandardInput.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"run {variant} {tokens}"));
             await _process.StandardInput.FlushAsync();
             var line = await _process.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("The child process ended.");
             return ChildHost.ParseTiming(line);

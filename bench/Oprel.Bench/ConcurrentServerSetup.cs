@@ -28,7 +28,10 @@ internal sealed class ConcurrentServerSetup : IBenchSetup
         Measurements =
         [
             new Measurement($"(4) Oprel server, {Streams} concurrent streams (aggregate)", coldLoadMs, ConcurrentAsync, server.MemoryText),
-            new Measurement("(4) same server, a lone request", coldLoadMs, v => LoneAsync(v, settings.Tokens), server.MemoryText),
+            new Measurement("(4) same server, a lone request", coldLoadMs, v => LoneAsync(v, settings.Tokens), server.MemoryText)
+            {
+                FirstTokenRunAsync = v => LoneAsync(v, BenchSettings.FirstTokenAnswerTokens),
+            },
             new Measurement($"(4) same server, a request joining {Streams - 1} generating streams", coldLoadMs, JoinAsync, server.MemoryText),
         ];
     }

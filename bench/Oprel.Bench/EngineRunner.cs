@@ -46,13 +46,13 @@ internal sealed class EngineRunner : IGenerationRunner
         return ValueTask.CompletedTask;
     }
 
-    public async Task<RunTiming> RunAsync(int variant)
+    public async Task<RunTiming> RunAsync(int variant, int tokens)
     {
         var request = new GenerationRequest
         {
             Prompt = BenchPrompt.For(variant, _settings.PromptTokens),
             Raw = true,
-            Sampling = new SamplingOptions { Temperature = 0, NumPredict = _settings.Tokens, RepeatPenalty = 1f },
+            Sampling = new SamplingOptions { Temperature = 0, NumPredict = tokens, RepeatPenalty = 1f },
         };
         var started = Stopwatch.GetTimestamp();
         var firstMs = double.NaN;

@@ -5,5 +5,6 @@ internal interface IGenerationRunner : IAsyncDisposable
 {
     double LoadMs { get; }
 
-    Task<RunTiming> RunAsync(int variant);
+    /// <summary>Runs one timed generation of prompt variant <paramref name="variant"/>, with an answer of <paramref name="tokens"/> tokens.</summary>
+    Task<RunTiming> RunAsync(int variant, int tokens);
 }

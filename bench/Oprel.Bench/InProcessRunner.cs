@@ -18,7 +18,7 @@ internal abstract class InProcessRunner(InProcessLlama llama, BenchSettings sett
 
     protected BenchSettings Settings { get; } = settings;
 
-    public Task<RunTiming> RunAsync(int variant) => _thread.RunAsync(() => Generate(variant));
+    public Task<RunTiming> RunAsync(int variant, int tokens) => _thread.RunAsync(() => Generate(variant, tokens));
 
     public ValueTask DisposeAsync()
     {
@@ -28,6 +28,6 @@ internal abstract class InProcessRunner(InProcessLlama llama, BenchSettings sett
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Runs one timed generation of prompt variant <paramref name="variant"/>, on the runner's thread.</summary>
-    protected abstract RunTiming Generate(int variant);
+    /// <summary>Runs one timed generation of prompt variant <paramref name="variant"/> and <paramref name="tokens"/> answer tokens, on the runner's thread.</summary>
+    protected abstract RunTiming Generate(int variant, int tokens);
 }

@@ -15,7 +15,7 @@ internal sealed class LlamaSharpBatchLoop(InProcessLlama llama, BenchSettings se
     public static IGenerationRunner Load(string modelPath, BenchSettings settings) =>
         new LlamaSharpBatchLoop(InProcessLlama.Load(modelPath, settings, BenchSettings.ConcurrentStreams), settings);
 
-    protected override RunTiming Generate(int variant)
+    protected override RunTiming Generate(int variant, int tokens)
     {
         Llama.Context.NativeHandle.MemoryClear(false);
         var started = Stopwatch.GetTimestamp();
@@ -23,7 +23,8 @@ internal sealed class LlamaSharpBatchLoop(InProcessLlama llama, BenchSettings se
             .Select(i => new BatchSequence(
                 (LLamaSeqId)i,
                 Llama.Context.Tokenize(BenchPrompt.For(BenchPrompt.StreamVariant(variant, i), Settings.PromptTokens), addBos: true, special: true),
-                new StreamingTokenDecoder(Encoding.UTF8, Llama.Weights)))
+                new StreamingTokenDecoder(Encoding.UTF8, Llama.Weights),
+                tokens))
             .ToList();
         try
         {
@@ -106,6 +107,6 @@ internal sealed class LlamaSharpBatchLoop(InProcessLlama llama, BenchSettings se
         }
 
         sequence.Next = token;
-        sequence.Finished = sequence.Generated >= Settings.Tokens;
+        sequence.Finished = sequence.Generated >= sequence.Tokens;
     }
 }

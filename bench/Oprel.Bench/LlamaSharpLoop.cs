@@ -15,7 +15,7 @@ internal sealed class LlamaSharpLoop(InProcessLlama llama, BenchSettings setting
     public static IGenerationRunner Load(string modelPath, BenchSettings settings) =>
         new LlamaSharpLoop(InProcessLlama.Load(modelPath, settings, sequences: 1), settings);
 
-    protected override RunTiming Generate(int variant)
+    protected override RunTiming Generate(int variant, int tokens)
     {
         var prompt = BenchPrompt.For(variant, Settings.PromptTokens);
         var context = Llama.Context;
@@ -25,12 +25,12 @@ internal sealed class LlamaSharpLoop(InProcessLlama llama, BenchSettings setting
         var text = new StringBuilder();
 
         var started = Stopwatch.GetTimestamp();
-        var tokens = context.Tokenize(prompt, addBos: true, special: true);
+        var promptTokens = context.Tokenize(prompt, addBos: true, special: true);
         var evaluating = Stopwatch.GetTimestamp();
         Batch.Clear();
-        for (var i = 0; i < tokens.Length; i++)
+        for (var i = 0; i < promptTokens.Length; i++)
         {
-            Batch.Add(tokens[i], i, LLamaSeqId.Zero, i == tokens.Length - 1);
+            Batch.Add(promptTokens[i], i, LLamaSeqId.Zero, i == promptTokens.Length - 1);
         }
 
         Llama.Decode(Batch);
@@ -40,7 +40,7 @@ internal sealed class LlamaSharpLoop(InProcessLlama llama, BenchSettings setting
         var lastMs = double.NaN;
         var generated = 0;
         var chunks = 0;
-        var position = tokens.Length;
+        var position = promptTokens.Length;
         var reason = "length";
         while (true)
         {
@@ -63,7 +63,7 @@ internal sealed class LlamaSharpLoop(InProcessLlama llama, BenchSettings setting
                 }
             }
 
-            if (generated >= Settings.Tokens)
+            if (generated >= tokens)
             {
                 break;
             }
@@ -74,6 +74,6 @@ internal sealed class LlamaSharpLoop(InProcessLlama llama, BenchSettings setting
             token = sampler.Sample(context.NativeHandle, 0);
         }
 
-        return new RunTiming(tokens.Length, generated, firstMs, lastMs) { TextChunks = chunks, DoneReason = reason, PromptEvalMs = promptEvalMs };
+        return new RunTiming(promptTokens.Length, generated, firstMs, lastMs) { TextChunks = chunks, DoneReason = reason, PromptEvalMs = promptEvalMs };
     }
 }

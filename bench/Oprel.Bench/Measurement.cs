@@ -17,25 +17,51 @@ internal sealed class Measurement(string setup, double loadMs, Func<int, Task<Ru
 
     public List<RunTiming> Runs { get; } = [];
 
+    /// <summary>A short run that times the first token again (a prompt variant of its own); null where the row has no lone first token.</summary>
+    public Func<int, Task<RunTiming>>? FirstTokenRunAsync { get; init; }
+
+    /// <summary>Each round's first token over the timed run and the short runs after it, when there were short runs.</summary>
+    public List<FirstTokenRound> FirstTokenRounds { get; } = [];
+
     /// <summary>Rounds repeated because other processes took too much CPU while they ran.</summary>
     public int Repeated { get; set; }
+
+    private bool HasFirstTokenRounds => FirstTokenRounds.Count > 0 && FirstTokenRounds.Count == Runs.Count;
 
     /// <summary>The row, with ratios to <paramref name="reference"/> taken round by round (a busy neighbour slows both alike).</summary>
     public BenchResult Result(Measurement? reference)
     {
         var result = BenchResult.FromRuns(Setup, Runs, LoadMs, Memory());
+        if (HasFirstTokenRounds)
+        {
+            var rounds = FirstTokens(rounds: true);
+            var evaluatedRounds = rounds.Where(r => !double.IsNaN(r.PromptEvalMs)).ToList();
+            result = result with
+            {
+                TimeToFirstTokenMs = Metrics.Median(rounds.Select(r => r.TimeToFirstTokenMs)),
+                OutsidePromptEvalMs = evaluatedRounds.Count > 0 ? Metrics.Median(evaluatedRounds.Select(r => r.TimeToFirstTokenMs - r.PromptEvalMs)) : double.NaN,
+                FirstTokenSamples = FirstTokenRounds.Sum(r => r.Samples),
+            };
+        }
+
         if (reference is null)
         {
             return result;
         }
 
-        var pairs = Runs.Zip(reference.Runs).ToList();
-        var evaluated = pairs.Where(p => !double.IsNaN(p.First.PromptEvalMs) && !double.IsNaN(p.Second.PromptEvalMs)).ToList();
+        // First tokens are compared round by round: each round's medians where both rows made short runs, the timed runs' otherwise.
+        var both = HasFirstTokenRounds && reference.HasFirstTokenRounds;
+        var firstTokens = FirstTokens(both).Zip(reference.FirstTokens(both)).ToList();
+        var evaluated = firstTokens.Where(p => !double.IsNaN(p.First.PromptEvalMs) && !double.IsNaN(p.Second.PromptEvalMs)).ToList();
         return result with
         {
             PromptEvalDeltaMs = evaluated.Count > 0 ? Metrics.Median(evaluated.Select(p => p.First.PromptEvalMs - p.Second.PromptEvalMs)) : double.NaN,
-            DecodeRatio = Metrics.Median(pairs.Select(p => p.First.DecodeTokensPerSecond / p.Second.DecodeTokensPerSecond)),
-            TimeToFirstTokenDeltaMs = Metrics.Median(pairs.Select(p => p.First.TimeToFirstTokenMs - p.Second.TimeToFirstTokenMs)),
+            DecodeRatio = Metrics.Median(Runs.Zip(reference.Runs).Select(p => p.First.DecodeTokensPerSecond / p.Second.DecodeTokensPerSecond)),
+            TimeToFirstTokenDeltaMs = Metrics.Median(firstTokens.Select(p => p.First.TimeToFirstTokenMs - p.Second.TimeToFirstTokenMs)),
         };
     }
+
+    private List<(double TimeToFirstTokenMs, double PromptEvalMs)> FirstTokens(bool rounds) => rounds
+        ? FirstTokenRounds.Select(r => (r.TimeToFirstTokenMs, r.PromptEvalMs)).ToList()
+        : Runs.Select(r => (r.TimeToFirstTokenMs, r.PromptEvalMs)).ToList();
 }

@@ -104,6 +104,11 @@ try
                 {
                     measurement.Runs.Add(timing with { ForeignCpu = share });
                     foreign.Add(share);
+                    if (settings.FirstTokenRuns > 0 && measurement.FirstTokenRunAsync is { } shortRun)
+                    {
+                        measurement.FirstTokenRounds.Add(await TimeFirstTokensAsync(timing, variant, shortRun));
+                    }
+
                     break;
                 }
 
@@ -152,5 +157,24 @@ finally
 }
 
 return 0;
+
+// The first token again, in short runs right after the timed one (each following a run of its own setup, as the timed
+// run does): the round's medians over them and the timed run. A short run during which other processes took more than
+// their share is left out.
+async Task<FirstTokenRound> TimeFirstTokensAsync(RunTiming timed, int variant, Func<int, Task<RunTiming>> shortRun)
+{
+    var samples = new List<RunTiming> { timed };
+    for (var i = 0; i < settings.FirstTokenRuns; i++)
+    {
+        var before = monitor.Take();
+        var timing = await shortRun(BenchPrompt.FirstTokenVariant(variant, i));
+        if (CpuMonitor.ForeignShare(before, monitor.Take()) <= settings.MaxForeignCpu)
+        {
+            samples.Add(timing);
+        }
+    }
+
+    return FirstTokenRound.Of(samples);
+}
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

@@ -52,8 +52,11 @@ internal static class Report
         output.WriteLine();
         output.WriteLine(Format(
             $"Prompts of {settings.PromptTokens} tokens (raw), {settings.Tokens} generated tokens (greedy, no penalties; the joining request {settings.JoinTokens}), {settings.Threads} threads, num_ctx {settings.ContextSize}, batch {settings.BatchSize}; medians of {settings.Runs} runs after {BenchSettings.WarmUps} warm-ups (servers: after {BenchSettings.ServerWarmUpRequests} short requests too){(settings.Prime ? "; each timed run right after an untimed run of the same setup with a prompt of its own (--prime on)" : "; no untimed run before each timed one (--prime off)")}."));
+        var shortRuns = settings.FirstTokenRuns > 0 && results.Any(r => r.FirstTokenSamples > 0)
+            ? Format($" For one stream ((1), (2), (3) and (4)'s lone request) each round's TTFT and prompt evaluation are the medians over its timed run and {settings.FirstTokenRuns} short runs right after it ({BenchSettings.FirstTokenAnswerTokens}-token answers, prompts of their own; --first-token-runs), {results.Where(r => r.FirstTokenSamples > 0).Min(r => r.FirstTokenSamples)} first tokens or more a row; the TTFT column is the median of those.")
+            : "";
         output.WriteLine(
-            "TTFT: request sent to first non-empty text. Prompt tok/s: prompt tokens / TTFT. Decode tok/s: (tokens - 1) / (last text - first text); " +
+            "TTFT: request sent to first non-empty text." + shortRuns + " Prompt tok/s: prompt tokens / TTFT of the timed runs. Decode tok/s: (tokens - 1) / (last text - first text); " +
             "for (4) the sum over the streams / (latest last text - earliest first text), and TTFT until all four have their first text. " +
             "Ratios and differences against (1) are medians of the per-round ones (the setups run in turn, round by round, in reverse order every other round).");
     }

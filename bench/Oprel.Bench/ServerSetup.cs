@@ -25,7 +25,11 @@ internal sealed class ServerSetup : IBenchSetup
                 "(3) Oprel server, HTTP, 1 stream",
                 coldLoadMs,
                 v => OllamaStream.GenerateAsync(server.BaseAddress, model, BenchPrompt.For(v, settings.PromptTokens), settings, settings.Tokens, null, CancellationToken.None),
-                server.MemoryText),
+                server.MemoryText)
+            {
+                FirstTokenRunAsync = v => OllamaStream.GenerateAsync(
+                    server.BaseAddress, model, BenchPrompt.For(v, settings.PromptTokens), settings, BenchSettings.FirstTokenAnswerTokens, null, CancellationToken.None),
+            },
         ];
     }
 

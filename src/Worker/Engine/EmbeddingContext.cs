@@ -17,9 +17,11 @@ internal sealed class EmbeddingContext : IDisposable
 {
     private readonly LLamaContext _context;
     private readonly LLamaBatch _batch = new();
+    private readonly LlamaTokenizer _tokenizer;
 
-    public EmbeddingContext(LLamaWeights weights, ModelParams loadParameters)
+    public EmbeddingContext(LLamaWeights weights, ModelParams loadParameters, LlamaTokenizer tokenizer)
     {
+        _tokenizer = tokenizer;
         var pooling = weights.Metadata.Keys.Any(k => k.EndsWith(".pooling_type", StringComparison.Ordinal))
             ? LLamaPoolingType.Unspecified
             : LLamaPoolingType.Mean;
@@ -45,7 +47,7 @@ internal sealed class EmbeddingContext : IDisposable
         var limit = (int)_context.ContextSize;
         foreach (var input in request.Inputs)
         {
-            var ids = _context.Tokenize(input, addBos: true, special: false);
+            var ids = _tokenizer.Tokenize(input, addSpecial: true, parseSpecial: false);
             if (ids.Length > limit)
             {
                 if (!request.Truncate)

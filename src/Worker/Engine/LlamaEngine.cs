@@ -19,6 +19,7 @@ internal sealed partial class LlamaEngine : IInferenceEngine
     private readonly LLamaContext _context;
     private readonly DecodeLoop _loop;
     private readonly ChatPromptRenderer _renderer;
+    private readonly LlamaTokenizer _tokenizer;
     private readonly ModelParams _parameters;
     private readonly SemaphoreSlim _embeddingGate = new(1, 1);
     private readonly bool _streamOnDecodeThread;
@@ -31,6 +32,7 @@ internal sealed partial class LlamaEngine : IInferenceEngine
         _context = context;
         Info = info;
         _renderer = renderer;
+        _tokenizer = LlamaTokenizer.For(weights.NativeHandle);
         _streamOnDecodeThread = streamOnDecodeThread;
         _loop = new DecodeLoop(context, parallel, logger);
     }
@@ -176,7 +178,7 @@ internal sealed partial class LlamaEngine : IInferenceEngine
             return await Task.Run(
                 () =>
                 {
-                    _embeddings ??= new EmbeddingContext(_weights, _parameters);
+                    _embeddings ??= new EmbeddingContext(_weights, _parameters, _tokenizer);
                     return _embeddings.Embed(request);
                 },
                 cancellationToken).ConfigureAwait(false);
@@ -187,7 +189,7 @@ internal sealed partial class LlamaEngine : IInferenceEngine
         }
     }
 
-    public int[] Tokenize(string text) => _context.Tokenize(text, addBos: false, special: true).Select(t => (int)t).ToArray();
+    public int[] Tokenize(string text) => _tokenizer.Tokenize(text, addSpecial: false, parseSpecial: true).Select(t => (int)t).ToArray();
 
     public void Dispose()
     {
@@ -201,7 +203,7 @@ internal sealed partial class LlamaEngine : IInferenceEngine
     private LLamaToken[] TokenizePrompt(string prompt)
     {
         var addBos = _weights.Vocab.ShouldAddBOS;
-        var tokens = _context.Tokenize(prompt, addBos, special: true);
+        var tokens = _tokenizer.Tokenize(prompt, addBos, parseSpecial: true);
         // A template that writes the BOS text itself must not get a second one.
         if (addBos && tokens.Length > 1 && tokens[0] == tokens[1] && _weights.Vocab.BOS is { } bos && tokens[0] == bos)
         {
