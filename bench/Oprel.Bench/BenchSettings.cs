@@ -5,7 +5,7 @@ namespace Oprel.Bench;
 /// <summary>
 /// The benchmark's knobs: <c>--size 134m|1b</c> or <c>--model PATH|tiny</c>, <c>--runs N --tokens N --prompt-tokens N
 /// --threads N --ctx N --batch N --join-tokens N --setups 12345 --models DIR --max-foreign-cpu F --max-repeats N
-/// --prime on|off --first-token-runs N --oprel PATH</c>. A timed run during which other processes used more than the share F of the machine's CPU is repeated, at most N times.
+/// --prime on|off --first-token-runs N --instances N --oprel PATH</c>. A timed run during which other processes used more than the share F of the machine's CPU is repeated, at most N times.
 /// </summary>
 internal sealed record BenchSettings(
     string Size,
@@ -24,7 +24,7 @@ internal sealed record BenchSettings(
 {
     public const string Usage =
         "usage: Oprel.Bench [--size 134m|1b] [--model PATH|tiny] [--runs 5] [--tokens 128] [--prompt-tokens 128] [--threads 2] " +
-        "[--ctx 2048] [--batch 512] [--join-tokens 32] [--setups 12345] [--models DIR] [--max-foreign-cpu 0.1] [--max-repeats 4] [--prime on] [--first-token-runs 4] [--oprel PATH]";
+        "[--ctx 2048] [--batch 512] [--join-tokens 32] [--setups 12345] [--models DIR] [--max-foreign-cpu 0.1] [--max-repeats 4] [--prime on] [--first-token-runs 4] [--instances 1] [--oprel PATH]";
 
     /// <summary>Untimed runs of each setup before the timed ones: the JIT's tiers settle and the caches fill.</summary>
     public const int WarmUps = 3;
@@ -54,6 +54,13 @@ internal sealed record BenchSettings(
     /// to (1) uncertain by about as much as its target.
     /// </summary>
     public int FirstTokenRuns { get; init; } = 4;
+
+    /// <summary>
+    /// How many times a run starts every setup's processes, the rounds spread evenly over them: a process keeps what its
+    /// start gave it (where its weights and buffers landed in memory) for its whole life, and that moved a setup's speed
+    /// from one start to the next by more than the one-stream targets' margins.
+    /// </summary>
+    public int Instances { get; init; } = 1;
 
     /// <summary>The answer of a short run: enough tokens that one of them has text.</summary>
     public const int FirstTokenAnswerTokens = 8;
@@ -87,10 +94,16 @@ internal sealed record BenchSettings(
                 "--max-repeats" => settings with { MaxRepeats = Number(value, 0) },
                 "--child" => settings with { Child = value },
                 "--prime" => settings with { Prime = value switch { "on" => true, "off" => false, _ => throw new ArgumentException($"--prime takes on or off, not {value}.") } },
+                "--instances" => settings with { Instances = Number(value, 1) },
                 "--first-token-runs" => settings with { FirstTokenRuns = Number(value, 0) },
                 "--oprel" => settings with { Oprel = File.Exists(value) ? Path.GetFullPath(value) : throw new ArgumentException($"No program at --oprel {value}.") },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };
+        }
+
+        if (settings.Instances > settings.Runs)
+        {
+            throw new ArgumentException("--instances cannot be more than --runs: each instance runs at least one round.");
         }
 
         if (settings.PromptTokens + Math.Max(settings.Tokens, settings.JoinTokens) >= settings.ContextSize)

@@ -26,12 +26,28 @@ internal sealed class Measurement(string setup, double loadMs, Func<int, Task<Ru
     /// <summary>Rounds repeated because other processes took too much CPU while they ran.</summary>
     public int Repeated { get; set; }
 
+    /// <summary>What <see cref="Memory"/> said when its processes were last alive (see <see cref="KeepMemory"/>).</summary>
+    private string? _memoryText;
+
+    /// <summary>Notes the memory figure now, while the setup's processes still run.</summary>
+    public void KeepMemory() => _memoryText = Memory();
+
+    /// <summary>Takes the rounds of the same row of a later instance (its processes started afresh), and its memory figure.</summary>
+    public void Absorb(Measurement later)
+    {
+        ArgumentNullException.ThrowIfNull(later);
+        Runs.AddRange(later.Runs);
+        FirstTokenRounds.AddRange(later.FirstTokenRounds);
+        Repeated += later.Repeated;
+        _memoryText = later._memoryText;
+    }
+
     private bool HasFirstTokenRounds => FirstTokenRounds.Count > 0 && FirstTokenRounds.Count == Runs.Count;
 
     /// <summary>The row, with ratios to <paramref name="reference"/> taken round by round (a busy neighbour slows both alike).</summary>
     public BenchResult Result(Measurement? reference)
     {
-        var result = BenchResult.FromRuns(Setup, Runs, LoadMs, Memory());
+        var result = BenchResult.FromRuns(Setup, Runs, LoadMs, _memoryText ?? Memory());
         if (HasFirstTokenRounds)
         {
             var rounds = FirstTokens(rounds: true);
