@@ -6,6 +6,9 @@ namespace Oprel.Bench;
 /// </summary>
 internal sealed class Measurement(string setup, double loadMs, Func<int, Task<RunTiming>> runAsync, Func<string> memory)
 {
+    /// <summary>What <see cref="Memory"/> said when its processes were last alive (see <see cref="KeepMemory"/>).</summary>
+    private string? _memoryText;
+
     public string Setup { get; } = setup;
 
     public double LoadMs { get; } = loadMs;
@@ -25,9 +28,6 @@ internal sealed class Measurement(string setup, double loadMs, Func<int, Task<Ru
 
     /// <summary>Rounds repeated because other processes took too much CPU while they ran.</summary>
     public int Repeated { get; set; }
-
-    /// <summary>What <see cref="Memory"/> said when its processes were last alive (see <see cref="KeepMemory"/>).</summary>
-    private string? _memoryText;
 
     /// <summary>Notes the memory figure now, while the setup's processes still run.</summary>
     public void KeepMemory() => _memoryText = Memory();

@@ -54,7 +54,7 @@ try
     // The rows of the first instance gather the rounds of every instance (--instances): each instance starts every
     // setup's processes afresh, and a process keeps for its whole life what its start gave it (where its weights and
     // buffers landed in memory), which moved a setup's speed by a few percent from one start to the next.
-    List<Measurement>? measurements = null;
+    var measurements = new List<Measurement>();
     var servers = new List<ServerFigures>();
     var foreign = new List<double>();
     var waited = TimeSpan.Zero;
@@ -62,7 +62,10 @@ try
     {
         setups = await StartSetupsAsync();
         var current = setups.SelectMany(s => s.Measurements).ToList();
-        measurements ??= current;
+        if (instance == 0)
+        {
+            measurements = current;
+        }
         var firstRound = settings.Runs * instance / settings.Instances;
         var lastRound = settings.Runs * (instance + 1) / settings.Instances;
         for (var round = firstRound; round < lastRound; round++)
@@ -132,13 +135,13 @@ try
         setups = [];
     }
 
-    var reference = measurements!.FirstOrDefault(m => m.Setup.StartsWith("(1)", StringComparison.Ordinal));
-    var results = measurements!.Select(m => m.Result(reference)).ToList();
+    var reference = measurements.FirstOrDefault(m => m.Setup.StartsWith("(1)", StringComparison.Ordinal));
+    var results = measurements.Select(m => m.Result(reference)).ToList();
     Report.Print(Console.Out, results, servers, settings);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"Other processes' CPU while runs were timed: median {Metrics.Median(foreign) * 100:0.0}%, max {foreign.Max() * 100:0.0}% of the machine; " +
-        $"{measurements!.Sum(m => m.Repeated)} runs repeated for going over {settings.MaxForeignCpu * 100:0}%; {waited.TotalSeconds:0} s spent waiting for a quiet machine. Load average after: {LoadAverage()}."));
-    foreach (var measurement in measurements!.Where(m => m.Runs.Any(r => r.TextChunks != r.GeneratedTokens || r.DoneReason == "stop")))
+        $"{measurements.Sum(m => m.Repeated)} runs repeated for going over {settings.MaxForeignCpu * 100:0}%; {waited.TotalSeconds:0} s spent waiting for a quiet machine. Load average after: {LoadAverage()}."));
+    foreach (var measurement in measurements.Where(m => m.Runs.Any(r => r.TextChunks != r.GeneratedTokens || r.DoneReason == "stop")))
     {
         Console.WriteLine($"note: {measurement.Setup}: {string.Join(", ", measurement.Runs.Select(r => $"{r.GeneratedTokens} tokens/{r.TextChunks} texts/{r.DoneReason}"))}");
     }

@@ -21,14 +21,9 @@ internal sealed class ServerSetup : IBenchSetup
         _workerPid = workerPid;
         Measurements =
         [
-            new Measurement(
-                "(3) Oprel server, HTTP, 1 stream",
-                coldLoadMs,
-                v => OllamaStream.GenerateAsync(server.BaseAddress, model, BenchPrompt.For(v, settings.PromptTokens), settings, settings.Tokens, null, CancellationToken.None),
-                server.MemoryText)
+            new Measurement("(3) Oprel server, HTTP, 1 stream", coldLoadMs, v => GenerateAsync(v, settings.Tokens), server.MemoryText)
             {
-                FirstTokenRunAsync = v => OllamaStream.GenerateAsync(
-                    server.BaseAddress, model, BenchPrompt.For(v, settings.PromptTokens), settings, BenchSettings.FirstTokenAnswerTokens, null, CancellationToken.None),
+                FirstTokenRunAsync = v => GenerateAsync(v, BenchSettings.FirstTokenAnswerTokens),
             },
         ];
     }
@@ -62,4 +57,7 @@ internal sealed class ServerSetup : IBenchSetup
         "(3) server, OPREL_NUM_PARALLEL=1", _coldLoadMs, _workerPid, Measurements[0].Runs.Max(r => r.LoadDurationMs), _model, _settings);
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    private Task<RunTiming> GenerateAsync(int variant, int tokens) =>
+        OllamaStream.GenerateAsync(_server.BaseAddress, _model, BenchPrompt.For(variant, _settings.PromptTokens), _settings, tokens, null, CancellationToken.None);
 }
